@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# eng/engine.sh — make sure local Docker engines are running for the tests.
+#
+#   bash eng/engine.sh up            default engine (unix:///var/run/docker.sock);
+#                                    installs docker.io + busybox-static and
+#                                    starts dockerd if nothing answers (root only)
+#   bash eng/engine.sh nodes N       default engine plus extra engines node2..nodeN,
+#                                    each with its own data/exec root, socket,
+#                                    bridge and address pool; prints one endpoint
+#                                    per line on stdout (default engine first)
+#   bash eng/engine.sh stop-node K   kill -9 the dockerd of node K (failure tests)
+#   bash eng/engine.sh start-node K  start node K again
+#   bash eng/engine.sh status        show which engines answer
+#   bash eng/engine.sh down          stop the extra engines started here (never
+#                                    the default one)
+#
+# Progress goes to stderr; engine logs go to $ENGINE_STATE_DIR (default
+# /tmp/orchestration-engines). Every subcommand is safe to re-run.
+set -euo pipefail
+
+STATE_DIR="${ENGINE_STATE_DIR:-/tmp/orchestration-engines}"
+NODE_LIB=/var/lib/orchestration-engines # data roots of the extra engines
+NODE_RUN=/var/run/orchestration-engines # exec roots of the extra engines
+DEFAULT_SOCK=/var/run/docker.sock
+DEFAULT_PID=/var/run/docker.pid
+WAIT_SECONDS=60
+
+log() { echo "engine: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+# Per-node names. Node K uses 10.(200+K).0.0/16: the bridge gets .255.1/24 and
+# networks created on that engine come from .0.0/17 — disjoint from docker0
+# (172.17/16), from the default engine's pools (172.17-31/16, 192.168/16) and
+# from every other node.
+#
+# Extra engines run with --iptables=false: a dockerd that manages iptables
+# flushes the shared DOCKER chains at start-up, which would drop the port and
+# isolation rules of the default engine (and of the other nodes) every time a
+# node starts. Published ports on the nodes still work through docker-proxy;
+# the ORCH-NODES chain below lets their bridged traffic past FORWARD's DROP
+# policy. Networks on the nodes are therefore not isolated from each other.
+NODE_RANGE=10.192.0.0/10 # covers 10.202.x (node2) .. 10.250.x (node50)
+node_sock()   { echo "/var/run/orchestration-node$1.sock"; }
+node_pid()    { echo "/var/run/orchestration-node$1.pid"; }
+node_bridge() { echo "orchnode$1"; }
+
+answers() { # answers [docker-host] — does an engine answer there?
+  if [[ -n "${1:-}" ]]; then
+    timeout 10 docker -H "$1" version --format '{{.Server.Version}}' >/dev/null 2>&1
+  else
+    timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+  fi
+}
+
+is_root() { [[ $EUID -eq 0 ]]; }
+
+pid_alive() { # pid_alive <pidfile> — is the dockerd named in the pidfile running?
+  local pid stat
+  [[ -s "$1" ]] || return 1
+  pid="$(cat "$1")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == dockerd ]] || return 1
+  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [[ "${stat:0:1}" != Z ]] # a killed but unreaped dockerd is gone too
+}
+
+clean_stale_pidfile() { # dockerd refuses to start while an old pid file exists
+  if [[ -e "$1" ]] && ! pid_alive "$1"; then
+    log "removing stale pid file $1"
+    rm -f "$1"
+  fi
+}
+
+apt_updated=""
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [[ -z "$apt_updated" ]]; then apt-get update -qq; apt_updated=1; fi
+  log "installing $*"
+  apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_packages() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  { [[ -x /bin/busybox ]] && ! ldd /bin/busybox >/dev/null 2>&1; } || missing+=(busybox-static)
+  command -v ip >/dev/null || missing+=(iproute2)
+  if ((${#missing[@]})); then
+    command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
+    apt_install "${missing[@]}"
+  fi
+}
+
+wait_for() { # wait_for <name> <docker-host> <pidfile> <log>
+  local i
+  for ((i = 0; i < WAIT_SECONDS; i++)); do
+    answers "$2" && return 0
+    # give a starting dockerd a few seconds to write its pid file
+    if ((i > 5)) && ! pid_alive "$3"; then break; fi
+    sleep 1
+  done
+  log "$1 did not answer on $2 within ${WAIT_SECONDS}s; last lines of $4:"
+  tail -n 25 "$4" >&2 || true
+  exit 1
+}
+
+launch() { # launch <log> <dockerd args...> — start dockerd detached from this shell
+  local logfile="$1"; shift
+  mkdir -p "$STATE_DIR"
+  echo "--- $(date -u +%FT%TZ) dockerd $*" >>"$logfile"
+  setsid nohup dockerd "$@" </dev/null >>"$logfile" 2>&1 &
+}
+
+cmd_up() {
+  answers && return 0
+  if [[ -n "${DOCKER_HOST:-}" ]]; then
+    die "DOCKER_HOST=$DOCKER_HOST does not answer; start that engine or unset DOCKER_HOST"
+  fi
+  if ! is_root; then
+    log "no Docker engine answers on unix://$DEFAULT_SOCK."
+    command -v dockerd >/dev/null || log "  missing: dockerd  -> sudo apt-get install -y docker.io"
+    { [[ -x /bin/busybox ]] && ! ldd /bin/busybox >/dev/null 2>&1; } ||
+      log "  missing: static busybox  -> sudo apt-get install -y busybox-static"
+    if [[ -S "$DEFAULT_SOCK" ]]; then
+      log "  $DEFAULT_SOCK exists but is not usable by $(id -un): sudo usermod -aG docker $(id -un) (then log in again), or start the engine as root"
+    fi
+    die "starting the engine needs root: sudo bash $0 up"
+  fi
+  ensure_packages
+  answers && return 0 # the package install may have started the service
+  clean_stale_pidfile "$DEFAULT_PID"
+  log "starting dockerd (log: $STATE_DIR/default.log)"
+  launch "$STATE_DIR/default.log" --pidfile "$DEFAULT_PID" -H "unix://$DEFAULT_SOCK"
+  wait_for "default engine" "unix://$DEFAULT_SOCK" "$DEFAULT_PID" "$STATE_DIR/default.log"
+  log "default engine is up"
+}
+
+check_node() { # check_node K
+  [[ "$1" =~ ^[0-9]+$ ]] && (($1 >= 2 && $1 <= 50)) || die "node number must be 2..50 (got '$1')"
+}
+
+start_node() { # start_node K — start node K unless it already answers (does not wait)
+  local k="$1" bridge sock pidfile cfg
+  bridge="$(node_bridge "$k")" sock="$(node_sock "$k")" pidfile="$(node_pid "$k")"
+  answers "unix://$sock" && return 0
+  is_root || die "starting node$k needs root: sudo bash $0 start-node $k"
+  if pid_alive "$pidfile"; then return 0; fi # still starting up
+  clean_stale_pidfile "$pidfile"
+  if ! ip link show "$bridge" >/dev/null 2>&1; then
+    ip link add name "$bridge" type bridge
+  fi
+  ip addr replace "10.$((200 + k)).255.1/24" dev "$bridge"
+  ip link set "$bridge" up
+  allow_node_traffic
+  # a config file of its own so /etc/docker/daemon.json (hosts, bridge...) cannot clash
+  mkdir -p "$NODE_LIB/node$k" "$NODE_RUN/node$k"
+  cfg="$NODE_LIB/node$k.json"
+  [[ -f "$cfg" ]] || echo '{}' >"$cfg"
+  log "starting node$k on unix://$sock (log: $STATE_DIR/node$k.log)"
+  launch "$STATE_DIR/node$k.log" \
+    --config-file "$cfg" \
+    --data-root "$NODE_LIB/node$k" \
+    --exec-root "$NODE_RUN/node$k" \
+    --pidfile "$pidfile" \
+    -H "unix://$sock" \
+    --bridge "$bridge" \
+    --default-address-pool "base=10.$((200 + k)).0.0/17,size=24" \
+    --containerd-namespace "orchnode$k" \
+    --containerd-plugins-namespace "orchnode$k-plugins" \
+    --iptables=false
+}
+
+allow_node_traffic() { # FORWARD rules for node networks (see NODE_RANGE above)
+  iptables -N ORCH-NODES 2>/dev/null || true
+  iptables -F ORCH-NODES
+  iptables -A ORCH-NODES -s "$NODE_RANGE" -j ACCEPT
+  iptables -A ORCH-NODES -d "$NODE_RANGE" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+  iptables -C FORWARD -j ORCH-NODES 2>/dev/null || iptables -A FORWARD -j ORCH-NODES
+}
+
+wait_node() {
+  wait_for "node$1" "unix://$(node_sock "$1")" "$(node_pid "$1")" "$STATE_DIR/node$1.log"
+}
+
+cmd_nodes() {
+  local n="${1:-}" k
+  [[ "$n" =~ ^[0-9]+$ ]] && ((n >= 1 && n <= 50)) || die "usage: $0 nodes N   (1..50)"
+  cmd_up
+  for ((k = 2; k <= n; k++)); do start_node "$k"; done
+  for ((k = 2; k <= n; k++)); do wait_node "$k"; done
+  echo "${DOCKER_HOST:-unix://$DEFAULT_SOCK}"
+  for ((k = 2; k <= n; k++)); do echo "unix://$(node_sock "$k")"; done
+}
+
+cmd_stop_node() {
+  local k="$1" pidfile
+  check_node "$k"
+  pidfile="$(node_pid "$k")"
+  if pid_alive "$pidfile"; then
+    log "killing node$k (dockerd pid $(cat "$pidfile"))"
+    kill -9 "$(cat "$pidfile")"
+  else
+    log "node$k is not running"
+  fi
+}
+
+cmd_start_node() {
+  check_node "$1"
+  start_node "$1"
+  wait_node "$1"
+  echo "unix://$(node_sock "$1")"
+}
+
+stop_gracefully() { # stop_gracefully K — SIGTERM, then SIGKILL after 30 s
+  local k="$1" pidfile pid i
+  pidfile="$(node_pid "$k")"
+  pid="$(cat "$pidfile")"
+  log "stopping node$k (dockerd pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 30; i++)); do pid_alive "$pidfile" || break; sleep 1; done
+  if pid_alive "$pidfile"; then kill -9 "$pid" 2>/dev/null || true; sleep 1; fi
+}
+
+cmd_down() {
+  local pidfile k containerd_pid
+  for pidfile in /var/run/orchestration-node*.pid; do
+    [[ -e "$pidfile" ]] || continue
+    k="${pidfile#/var/run/orchestration-node}" k="${k%.pid}"
+    [[ "$k" =~ ^[0-9]+$ ]] || continue
+    if ! pid_alive "$pidfile"; then
+      # killed by stop-node: its containerd and containers may still run; start
+      # the node once so a normal shutdown stops them.
+      containerd_pid="$(cat "$NODE_RUN/node$k/containerd/containerd.pid" 2>/dev/null || true)"
+      if [[ -n "$containerd_pid" && -e "/proc/$containerd_pid" ]]; then
+        start_node "$k"
+        wait_node "$k"
+      fi
+    fi
+    pid_alive "$pidfile" && stop_gracefully "$k"
+    rm -f "$pidfile"
+    ip link del "$(node_bridge "$k")" 2>/dev/null || true
+  done
+  if iptables -C FORWARD -j ORCH-NODES 2>/dev/null; then
+    iptables -D FORWARD -j ORCH-NODES
+    iptables -F ORCH-NODES && iptables -X ORCH-NODES
+  fi
+  log "extra engines stopped (the default engine is left running)"
+}
+
+cmd_status() {
+  local sock k
+  if answers; then echo "default ${DOCKER_HOST:-unix://$DEFAULT_SOCK} up"; else echo "default ${DOCKER_HOST:-unix://$DEFAULT_SOCK} down"; fi
+  for sock in /var/run/orchestration-node*.sock; do
+    [[ -e "$sock" ]] || continue
+    k="${sock#/var/run/orchestration-node}" k="${k%.sock}"
+    if answers "unix://$sock"; then echo "node$k unix://$sock up"; else echo "node$k unix://$sock down"; fi
+  done
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  nodes) cmd_nodes "${2:-}" ;;
+  stop-node) cmd_stop_node "${2:-}" ;;
+  start-node) cmd_start_node "${2:-}" ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac

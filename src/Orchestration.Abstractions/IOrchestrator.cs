@@ -1,0 +1,31 @@
+using Orchestration.Events;
+
+namespace Orchestration;
+
+/// <summary>The orchestrator of one fleet: holds its desired state and keeps the containers in it.</summary>
+public interface IOrchestrator
+{
+    /// <summary>The fleet's name.</summary>
+    string FleetName { get; }
+
+    /// <summary>Every event, in the order the orchestrator decided them. Subscribers are called on the orchestrator's
+    /// threads and must not block.</summary>
+    IObservable<OrchestrationEvent> Events { get; }
+
+    /// <summary>Validates <paramref name="fleet"/> and makes it the desired state, all or nothing.</summary>
+    /// <exception cref="SpecValidationException">Every problem; the previous desired state is kept.</exception>
+    Task ApplyAsync(FleetSpec fleet, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a service's desired replica count.</summary>
+    /// <exception cref="ArgumentException">No such workload, or a negative count.</exception>
+    Task ScaleAsync(string workload, int replicas, CancellationToken cancellationToken = default);
+
+    /// <summary>The current desired state, or <see langword="null"/> before the first apply.</summary>
+    FleetSpec? DesiredState { get; }
+
+    /// <summary>A snapshot of every workload and replica.</summary>
+    FleetStatus GetStatus();
+
+    /// <summary>Addresses of the ready replicas of <paramref name="workload"/>, for one port or all.</summary>
+    IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null);
+}

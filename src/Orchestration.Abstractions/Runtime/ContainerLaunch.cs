@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace Orchestration.Runtime;
+
+/// <summary>Everything a runtime needs to start one replica's container: the workload's spec, the replica's identity,
+/// the node chosen by the scheduler, and the environment with secrets already resolved. Its text form never shows
+/// environment values.</summary>
+public sealed record ContainerLaunch
+{
+    /// <summary>The fleet's name.</summary>
+    public required string Fleet { get; init; }
+
+    /// <summary>The workload's spec.</summary>
+    public required WorkloadSpec Workload { get; init; }
+
+    /// <summary>The replica's stable id.</summary>
+    public required string ReplicaId { get; init; }
+
+    /// <summary>The node the scheduler chose.</summary>
+    public required string Node { get; init; }
+
+    /// <summary>Container name, unique on the node: <c>{fleet}-{workload}-{replica}</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>All labels to put on the container, ownership labels included.</summary>
+    public required ImmutableSortedDictionary<string, string> Labels { get; init; }
+
+    /// <summary>The environment: the spec's variables, injected dependency addresses and resolved secrets.</summary>
+    public required ImmutableSortedDictionary<string, string> Environment { get; init; }
+
+    /// <summary>Extra network aliases besides the workload name.</summary>
+    public ImmutableArray<string> NetworkAliases { get; init; } = [];
+
+    /// <inheritdoc />
+    public override string ToString()
+        => $"{Name} on {Node} (image {Workload.Image}, revision {Workload.Revision}, {Environment.Count} environment variables)";
+}

@@ -1,0 +1,24 @@
+namespace Orchestration.Runtime;
+
+/// <summary>Labels the SDK puts on every container and network it creates. They identify what belongs to which
+/// fleet, workload, replica and revision, so that a new process can adopt what is already running.</summary>
+public static class OrchestrationLabels
+{
+    /// <summary>Prefix reserved for the SDK's labels.</summary>
+    public const string Prefix = "io.orchestration.";
+
+    /// <summary>The fleet's name.</summary>
+    public const string Fleet = Prefix + "fleet";
+
+    /// <summary>The workload's name.</summary>
+    public const string Workload = Prefix + "workload";
+
+    /// <summary>The replica's stable id.</summary>
+    public const string Replica = Prefix + "replica";
+
+    /// <summary>The workload revision (<see cref="WorkloadSpec.Revision"/>) the container was created from.</summary>
+    public const string Revision = Prefix + "revision";
+
+    /// <summary>The id of the orchestrator instance that created it.</summary>
+    public const string Owner = Prefix + "owner";
+}

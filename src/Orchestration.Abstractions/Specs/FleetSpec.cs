@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace Orchestration;
+
+/// <summary>A named set of workloads: the whole desired state of one fleet. Applying it is atomic.</summary>
+public sealed record FleetSpec
+{
+    /// <summary>Fleet name (DNS label); every container and network of the fleet carries it as a label.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The workloads, in declaration order.</summary>
+    public ImmutableArray<WorkloadSpec> Workloads { get; init; } = [];
+
+    /// <summary>The workload with the given name, or <see langword="null"/>.</summary>
+    public WorkloadSpec? Find(string workload)
+    {
+        foreach (var w in Workloads)
+        {
+            if (string.Equals(w.Name, workload, StringComparison.Ordinal))
+            {
+                return w;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every problem of this fleet and its workloads, in a stable order; empty when valid.</summary>
+    public IReadOnlyList<ValidationProblem> Validate() => SpecValidator.Validate(this);
+
+    /// <summary>Throws a <see cref="SpecValidationException"/> listing every problem, if there is any.</summary>
+    public FleetSpec EnsureValid()
+    {
+        var problems = Validate();
+        return problems.Count == 0 ? this : throw new SpecValidationException(problems);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Orchestration;
+
+/// <summary>A count of replicas given either absolutely (2) or as a share of the desired count ("25%"),
+/// as Kubernetes does for maxSurge and maxUnavailable.</summary>
+/// <param name="Value">The count, or the percentage when <paramref name="IsPercent"/> is set.</param>
+/// <param name="IsPercent">Whether <paramref name="Value"/> is a percentage.</param>
+public readonly record struct IntOrPercent(int Value, bool IsPercent)
+{
+    /// <summary>An absolute count.</summary>
+    public static IntOrPercent FromCount(int count) => new(count, false);
+
+    /// <summary>A percentage of the desired replica count.</summary>
+    public static IntOrPercent FromPercent(int percent) => new(percent, true);
+
+    /// <summary>An absolute count.</summary>
+    public static implicit operator IntOrPercent(int count) => FromCount(count);
+
+    /// <summary>Parses "3" or "25%".</summary>
+    /// <exception cref="FormatException">The text is neither; the message names it.</exception>
+    public static IntOrPercent Parse(string text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        var isPercent = trimmed.EndsWith('%');
+        var number = isPercent ? trimmed[..^1] : trimmed;
+        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new FormatException($"'{text}' is neither a replica count such as \"2\" nor a percentage such as \"25%\".");
+        }
+
+        return new IntOrPercent(value, isPercent);
+    }
+
+    /// <summary>The absolute count for a workload of <paramref name="total"/> replicas.</summary>
+    /// <param name="total">The desired replica count.</param>
+    /// <param name="roundUp">Round a percentage up (maxSurge) rather than down (maxUnavailable).</param>
+    public int Resolve(int total, bool roundUp)
+    {
+        if (!IsPercent)
+        {
+            return Value;
+        }
+
+        var exact = (long)total * Value;
+        return (int)(roundUp ? (exact + 99) / 100 : exact / 100);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => IsPercent ? $"{Value}%" : Value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+
+namespace Orchestration;
+
+/// <summary>The declared state of one workload: what runs, how many, where, and how it is kept healthy and updated.
+/// Immutable; build one with <see cref="WorkloadBuilder"/> or a typed workload class.</summary>
+public sealed record WorkloadSpec
+{
+    private string? _revision;
+
+    /// <summary>Unique name within the fleet (DNS label: lowercase letters, digits, '-', at most 63 characters).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Service, job or daemon set.</summary>
+    public WorkloadKind Kind { get; init; } = WorkloadKind.Service;
+
+    /// <summary>Image reference, such as "redis:7" or "registry.example:5000/team/api@sha256:…".</summary>
+    public required string Image { get; init; }
+
+    /// <summary>When nodes pull the image.</summary>
+    public PullPolicy PullPolicy { get; init; } = PullPolicy.IfNotPresent;
+
+    /// <summary>Replaces the image's entrypoint when not empty.</summary>
+    public ImmutableArray<string> Command { get; init; } = [];
+
+    /// <summary>Replaces the image's arguments when not empty.</summary>
+    public ImmutableArray<string> Args { get; init; } = [];
+
+    /// <summary>Plain environment variables.</summary>
+    public ImmutableSortedDictionary<string, string> Environment { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Environment variables whose values are secrets resolved when a container starts.</summary>
+    public ImmutableArray<SecretReference> Secrets { get; init; } = [];
+
+    /// <summary>Named ports.</summary>
+    public ImmutableArray<PortSpec> Ports { get; init; } = [];
+
+    /// <summary>Desired replica count of a service; ignored by daemon sets and jobs.</summary>
+    /// <value>The default value is 1.</value>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>CPU, memory and process requests and limits of one replica.</summary>
+    public ResourceSpec Resources { get; init; } = ResourceSpec.None;
+
+    /// <summary>Node selection, tolerations, anti-affinity and scoring strategy.</summary>
+    public PlacementSpec Placement { get; init; } = PlacementSpec.Default;
+
+    /// <summary>Startup, readiness and liveness probes.</summary>
+    public ProbeSet Probes { get; init; } = ProbeSet.None;
+
+    /// <summary>When and how fast stopped replicas are restarted.</summary>
+    public RestartPolicy Restart { get; init; } = RestartPolicy.Default;
+
+    /// <summary>How new revisions replace old ones.</summary>
+    public UpdateStrategy Update { get; init; } = UpdateStrategy.Default;
+
+    /// <summary>Completions, parallelism and backoff limit of a job; ignored by other kinds.</summary>
+    public JobSpec Job { get; init; } = JobSpec.Default;
+
+    /// <summary>Workloads that must reach a state before this one starts.</summary>
+    public ImmutableArray<DependencySpec> Dependencies { get; init; } = [];
+
+    /// <summary>Volumes, binds and tmpfs mounts.</summary>
+    public ImmutableArray<MountSpec> Mounts { get; init; } = [];
+
+    /// <summary>User labels put on every container; keys under "io.orchestration." are reserved.</summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Capabilities, privileges and namespaces.</summary>
+    public SecuritySpec Security { get; init; } = SecuritySpec.Default;
+
+    /// <summary>Time between the stop signal and a forced kill.</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Time a replica stays running after it left the endpoints and before it is stopped, so that clients
+    /// stop sending it requests first.</summary>
+    /// <value>The default value is zero.</value>
+    public TimeSpan DrainDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Stable hash of the fields that shape a container (image, command, environment, secret names, ports,
+    /// resources, mounts, security, labels, placement). Replica count, probes, restart and update settings do not
+    /// change it, so scaling or tuning a rollout never replaces containers. Ten lowercase hex characters.</summary>
+    public string Revision => _revision ??= SpecHash.Compute(this);
+
+    /// <summary>Whether this workload declares a port with the given name.</summary>
+    public bool HasPort(string name) => Ports.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using Orchestration.Runtime;
+
+namespace Orchestration;
+
+/// <summary>A snapshot of a fleet: each workload's counts and replicas.</summary>
+/// <param name="Name">The fleet's name.</param>
+/// <param name="Workloads">Per workload, in declaration order.</param>
+public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Workloads)
+{
+    /// <summary>The status of the named workload, or <see langword="null"/>.</summary>
+    public WorkloadStatus? this[string workload] => Workloads.FirstOrDefault(w => w.Name == workload);
+}
+
+/// <summary>Where a workload stands.</summary>
+public enum WorkloadPhase
+{
+    /// <summary>Waiting for its dependencies.</summary>
+    Waiting,
+
+    /// <summary>Moving towards its desired state.</summary>
+    Progressing,
+
+    /// <summary>Every desired replica is ready (services, daemon sets).</summary>
+    Available,
+
+    /// <summary>A rollout is paused.</summary>
+    Paused,
+
+    /// <summary>A job reached its completions.</summary>
+    Completed,
+
+    /// <summary>A job exceeded its backoff limit.</summary>
+    Failed,
+}
+
+/// <summary>A workload's counts and replicas.</summary>
+public sealed record WorkloadStatus
+{
+    /// <summary>Workload name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Kind.</summary>
+    public required WorkloadKind Kind { get; init; }
+
+    /// <summary>Phase.</summary>
+    public required WorkloadPhase Phase { get; init; }
+
+    /// <summary>The revision being run or rolled out.</summary>
+    public required string Revision { get; init; }
+
+    /// <summary>Desired replicas.</summary>
+    public required int Desired { get; init; }
+
+    /// <summary>Replicas that pass readiness.</summary>
+    public required int Ready { get; init; }
+
+    /// <summary>Ready replicas that stayed ready for the minimum ready time.</summary>
+    public required int Available { get; init; }
+
+    /// <summary>Replicas of the current revision.</summary>
+    public required int Updated { get; init; }
+
+    /// <summary>Successful completions, for jobs.</summary>
+    public int Succeeded { get; init; }
+
+    /// <summary>Failed runs, for jobs.</summary>
+    public int Failed { get; init; }
+
+    /// <summary>Its replicas.</summary>
+    public ImmutableArray<ReplicaStatus> Replicas { get; init; } = [];
+}
+
+/// <summary>Where a replica stands.</summary>
+public enum ReplicaPhase
+{
+    /// <summary>Not yet placed, or waiting for its image or a node.</summary>
+    Pending,
+
+    /// <summary>Its container is being created and started.</summary>
+    Starting,
+
+    /// <summary>Its container runs.</summary>
+    Running,
+
+    /// <summary>Its container exited and waits for a restart.</summary>
+    BackOff,
+
+    /// <summary>A job replica that exited with code 0.</summary>
+    Succeeded,
+
+    /// <summary>A replica that exited and will not be restarted.</summary>
+    Failed,
+
+    /// <summary>Being stopped and removed.</summary>
+    Terminating,
+}
+
+/// <summary>One replica's state.</summary>
+public sealed record ReplicaStatus
+{
+    /// <summary>Stable replica id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Workload name.</summary>
+    public required string Workload { get; init; }
+
+    /// <summary>Revision it runs.</summary>
+    public required string Revision { get; init; }
+
+    /// <summary>Phase.</summary>
+    public required ReplicaPhase Phase { get; init; }
+
+    /// <summary>Node it is placed on, once placed.</summary>
+    public string? Node { get; init; }
+
+    /// <summary>Its current container, once started.</summary>
+    public string? ContainerId { get; init; }
+
+    /// <summary>Whether it passes readiness.</summary>
+    public bool Ready { get; init; }
+
+    /// <summary>Times its container was restarted.</summary>
+    public int Restarts { get; init; }
+
+    /// <summary>Exit code of its last container run.</summary>
+    public int? LastExitCode { get; init; }
+
+    /// <summary>Why it is in its phase (pending reason, exit reason, last probe failure).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Published ports by name.</summary>
+    public ImmutableDictionary<string, HostEndpoint> Ports { get; init; } = ImmutableDictionary<string, HostEndpoint>.Empty;
+}

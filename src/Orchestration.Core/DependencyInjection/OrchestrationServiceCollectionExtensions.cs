@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orchestration;
+using Orchestration.DependencyInjection;
+using Orchestration.Events;
+using Orchestration.Hosting;
+using Orchestration.State;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the orchestrator.</summary>
+public static class OrchestrationServiceCollectionExtensions
+{
+    /// <summary>Adds the orchestrator, its options (validated when the host starts) and the hosted service that runs
+    /// its control loop. Calling it again only adds the <paramref name="configure"/> step.</summary>
+    public static IOrchestrationBuilder AddOrchestration(this IServiceCollection services, Action<OrchestrationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<OrchestrationOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EventHub>();
+        services.TryAddSingleton<DesiredStateStore>();
+        services.TryAddSingleton<Orchestrator>();
+        services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestrationHostedService>());
+        return new OrchestrationBuilder(services);
+    }
+
+    /// <summary>Adds a workload configured with the fluent builder.</summary>
+    public static IOrchestrationBuilder AddWorkload(this IOrchestrationBuilder builder, string name, Action<WorkloadBuilder> configure)
+    {
+        builder.Services.AddSingleton(new WorkloadRegistration(f => f.AddWorkload(name, configure)));
+        return builder;
+    }
+
+    /// <summary>Adds a workload spec.</summary>
+    public static IOrchestrationBuilder AddWorkload(this IOrchestrationBuilder builder, WorkloadSpec spec)
+    {
+        builder.Services.AddSingleton(new WorkloadRegistration(f => f.AddWorkload(spec)));
+        return builder;
+    }
+
+    /// <summary>Adds a typed workload: a <c>[Workload]</c> partial class whose spec was generated at compile time.</summary>
+    public static IOrchestrationBuilder AddWorkload<TWorkload>(this IOrchestrationBuilder builder)
+        where TWorkload : ITypedWorkload
+    {
+        builder.Services.AddSingleton(new WorkloadRegistration(f => f.AddWorkload<TWorkload>()));
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Orchestration;
+
+/// <summary>Settings of the orchestrator. Validated when the host starts; a bad value fails the start with a
+/// message naming it.</summary>
+public sealed class OrchestrationOptions
+{
+    /// <summary>Name of the fleet this process orchestrates (DNS label). Every container carries it as a label.</summary>
+    /// <value>The default value is "default".</value>
+    public string FleetName { get; set; } = OrchestrationDefaults.FleetName;
+
+    /// <summary>Reconcile workers running in parallel; one workload is never reconciled by two at once.</summary>
+    /// <value>The default value is 4.</value>
+    public int Workers { get; set; } = OrchestrationDefaults.Workers;
+
+    /// <summary>How often every workload is reconciled even when nothing signalled a change.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan ResyncInterval { get; set; } = OrchestrationDefaults.ResyncInterval;
+
+    /// <summary>Whether to remove the fleet's containers and network when the host stops. Off by default, so that
+    /// the next start adopts what runs.</summary>
+    public bool DeleteFleetOnStop { get; set; }
+}
+
+/// <summary>Default orchestrator settings.</summary>
+public static class OrchestrationDefaults
+{
+    /// <summary>"default".</summary>
+    public const string FleetName = "default";
+
+    /// <summary>4.</summary>
+    public const int Workers = 4;
+
+    /// <summary>30 seconds.</summary>
+    public static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(30);
+}

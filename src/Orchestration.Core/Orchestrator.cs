@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using Orchestration.Events;
+using Orchestration.Runtime;
+using Orchestration.State;
+
+namespace Orchestration;
+
+/// <summary>The <see cref="IOrchestrator"/> of one fleet: validates and stores desired state, and exposes status,
+/// endpoints and events.</summary>
+internal sealed class Orchestrator : IOrchestrator
+{
+    private readonly DesiredStateStore _store;
+    private readonly EventHub _events;
+    private readonly TimeProvider _time;
+    private readonly IEnumerable<IContainerRuntime> _runtimes;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public Orchestrator(
+        IOptions<OrchestrationOptions> options,
+        DesiredStateStore store,
+        EventHub events,
+        TimeProvider time,
+        IEnumerable<IContainerRuntime> runtimes)
+    {
+        FleetName = options.Value.FleetName;
+        _store = store;
+        _events = events;
+        _time = time;
+        _runtimes = runtimes;
+    }
+
+    public string FleetName { get; }
+
+    public IObservable<OrchestrationEvent> Events => _events.Events;
+
+    public FleetSpec? DesiredState => _store.Current;
+
+    public async Task ApplyAsync(FleetSpec fleet, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Replace(_store.Current, fleet);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task ScaleAsync(string workload, int replicas, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replicas);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = _store.Current;
+            var spec = current?.Find(workload)
+                ?? throw new ArgumentException($"Workload '{workload}' is not part of fleet '{FleetName}'.", nameof(workload));
+            if (spec.Kind != WorkloadKind.Service)
+            {
+                throw new ArgumentException($"Workload '{workload}' is a {spec.Kind}; only services are scaled by replica count.", nameof(workload));
+            }
+
+            var next = current with { Workloads = current.Workloads.Replace(spec, spec with { Replicas = replicas }) };
+            Replace(current, next);
+            _events.Publish(new WorkloadScaled { Time = _time.GetUtcNow(), Fleet = FleetName, Workload = workload, From = spec.Replicas, To = replicas });
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public FleetStatus GetStatus()
+    {
+        var desired = _store.Current;
+        var workloads = desired is null
+            ? []
+            : desired.Workloads.Select(w => new WorkloadStatus
+            {
+                Name = w.Name,
+                Kind = w.Kind,
+                Phase = WorkloadPhase.Waiting,
+                Revision = w.Revision,
+                Desired = w.Replicas,
+                Ready = 0,
+                Available = 0,
+                Updated = 0,
+            }).ToImmutableArray();
+        return new FleetStatus(FleetName, workloads);
+    }
+
+    public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null) => [];
+
+    private void Replace(FleetSpec? current, FleetSpec next)
+    {
+        var problems = new List<ValidationProblem>();
+        if (!string.Equals(next.Name, FleetName, StringComparison.Ordinal))
+        {
+            problems.Add(new("name", next.Name, $"does not match the orchestrator's fleet '{FleetName}'"));
+        }
+
+        problems.AddRange(next.Validate());
+        foreach (var runtime in _runtimes)
+        {
+            foreach (var workload in next.Workloads)
+            {
+                runtime.Validate(workload, problems);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SpecValidationException(problems);
+        }
+
+        if (!_store.TryReplace(current, next))
+        {
+            throw new InvalidOperationException("The desired state changed while it was being replaced.");
+        }
+
+        _events.Publish(new FleetApplied
+        {
+            Time = _time.GetUtcNow(),
+            Fleet = FleetName,
+            Revisions = next.Workloads.ToDictionary(w => w.Name, w => w.Revision, StringComparer.Ordinal),
+        });
+    }
+}
