@@ -6,7 +6,7 @@ namespace Orchestration;
 /// Immutable; build one with <see cref="WorkloadBuilder"/> or a typed workload class.</summary>
 public sealed record WorkloadSpec
 {
-    private string? _revision;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkloadSpec, string> Revisions = new();
 
     /// <summary>Unique name within the fleet (DNS label: lowercase letters, digits, '-', at most 63 characters).</summary>
     public required string Name { get; init; }
@@ -80,8 +80,9 @@ public sealed record WorkloadSpec
 
     /// <summary>Stable hash of the fields that shape a container (image, command, environment, secret names, ports,
     /// resources, mounts, security, labels, placement). Replica count, probes, restart and update settings do not
-    /// change it, so scaling or tuning a rollout never replaces containers. Ten lowercase hex characters.</summary>
-    public string Revision => _revision ??= SpecHash.Compute(this);
+    /// change it, so scaling or tuning a rollout never replaces containers. Ten lowercase hex characters. Computed once per
+    /// instance and kept outside the record, so <c>with</c> copies never carry a stale value.</summary>
+    public string Revision => Revisions.GetValue(this, static spec => SpecHash.Compute(spec));
 
     /// <summary>Whether this workload declares a port with the given name.</summary>
     public bool HasPort(string name) => Ports.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal));
