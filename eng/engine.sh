@@ -39,6 +39,11 @@ die() { log "$*"; exit 1; }
 # node starts. Published ports on the nodes still work through docker-proxy;
 # the ORCH-NODES chain below lets their bridged traffic past FORWARD's DROP
 # policy. Networks on the nodes are therefore not isolated from each other.
+#
+# Nodes also start with live-restore on and switch it off once up (SIGHUP):
+# dockerd 20.10 deletes the host's docker0 when it restarts with custom address
+# pools unless live-restore is on. Consequence: containers still running after
+# stop-node are adopted, not killed, by start-node; down stops them normally.
 NODE_RANGE=10.192.0.0/10 # covers 10.202.x (node2) .. 10.250.x (node50)
 node_sock()   { echo "/var/run/orchestration-node$1.sock"; }
 node_pid()    { echo "/var/run/orchestration-node$1.pid"; }
@@ -54,21 +59,37 @@ answers() { # answers [docker-host] — does an engine answer there?
 
 is_root() { [[ $EUID -eq 0 ]]; }
 
-pid_alive() { # pid_alive <pidfile> — is the dockerd named in the pidfile running?
-  local pid stat
-  [[ -s "$1" ]] || return 1
-  pid="$(cat "$1")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == dockerd ]] || return 1
-  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+running() { # running <pid> <name> — is process <pid> alive and called <name>?
+  local stat
+  [[ "$1" =~ ^[0-9]+$ && "$(cat "/proc/$1/comm" 2>/dev/null)" == "$2" ]] || return 1
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
   stat="${stat##*) }"
-  [[ "${stat:0:1}" != Z ]] # a killed but unreaped dockerd is gone too
+  [[ "${stat:0:1}" != Z ]] # a killed but unreaped process is gone too
 }
 
-clean_stale_pidfile() { # dockerd refuses to start while an old pid file exists
+pid_alive() { # pid_alive <pidfile> — is the dockerd named in the pidfile running?
+  [[ -s "$1" ]] && running "$(cat "$1")" dockerd
+}
+
+clean_stale_pidfile() { # clean_stale_pidfile <pidfile> <exec-root>
+  # dockerd refuses to start while an old pid file exists
   if [[ -e "$1" ]] && ! pid_alive "$1"; then
     log "removing stale pid file $1"
     rm -f "$1"
   fi
+  # The containerd of a killed dockerd lingers (or lingers as a zombie), and
+  # the next dockerd would try to reuse it and time out: stop it, or drop its
+  # pid file. Containers keep running in their shims either way.
+  local pid ppid i
+  pid="$(cat "$2/containerd/containerd.pid" 2>/dev/null)" || return 0
+  running "$pid" containerd || { rm -f "$2/containerd/containerd.pid"; return 0; }
+  ppid="$(cut -d' ' -f4 "/proc/$pid/stat")"
+  running "$ppid" dockerd && return 0
+  log "stopping containerd (pid $pid) left behind by a killed dockerd"
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 20; i++)); do running "$pid" containerd || break; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$2/containerd/containerd.pid"
 }
 
 apt_updated=""
@@ -126,16 +147,21 @@ cmd_up() {
     die "starting the engine needs root: sudo bash $0 up"
   fi
   ensure_packages
-  answers && return 0 # the package install may have started the service
-  clean_stale_pidfile "$DEFAULT_PID"
-  log "starting dockerd (log: $STATE_DIR/default.log)"
-  launch "$STATE_DIR/default.log" --pidfile "$DEFAULT_PID" -H "unix://$DEFAULT_SOCK"
+  command -v dockerd >/dev/null || die "dockerd is still not on PATH after installing docker.io"
+  clean_stale_pidfile "$DEFAULT_PID" /var/run/docker
+  if [[ -d /run/systemd/system ]] && systemctl cat docker.service >/dev/null 2>&1; then
+    log "starting docker.service"
+    systemctl start docker.service || true
+  elif ! pid_alive "$DEFAULT_PID"; then
+    log "starting dockerd (log: $STATE_DIR/default.log)"
+    launch "$STATE_DIR/default.log" --pidfile "$DEFAULT_PID" -H "unix://$DEFAULT_SOCK"
+  fi
   wait_for "default engine" "unix://$DEFAULT_SOCK" "$DEFAULT_PID" "$STATE_DIR/default.log"
   log "default engine is up"
 }
 
 check_node() { # check_node K
-  [[ "$1" =~ ^[0-9]+$ ]] && (($1 >= 2 && $1 <= 50)) || die "node number must be 2..50 (got '$1')"
+  if ! [[ "$1" =~ ^[0-9]+$ ]] || (($1 < 2 || $1 > 50)); then die "node number must be 2..50 (got '$1')"; fi
 }
 
 start_node() { # start_node K — start node K unless it already answers (does not wait)
@@ -144,17 +170,17 @@ start_node() { # start_node K — start node K unless it already answers (does n
   answers "unix://$sock" && return 0
   is_root || die "starting node$k needs root: sudo bash $0 start-node $k"
   if pid_alive "$pidfile"; then return 0; fi # still starting up
-  clean_stale_pidfile "$pidfile"
+  clean_stale_pidfile "$pidfile" "$NODE_RUN/node$k"
   if ! ip link show "$bridge" >/dev/null 2>&1; then
     ip link add name "$bridge" type bridge
   fi
   ip addr replace "10.$((200 + k)).255.1/24" dev "$bridge"
   ip link set "$bridge" up
   allow_node_traffic
-  # a config file of its own so /etc/docker/daemon.json (hosts, bridge...) cannot clash
+  # a config file of its own, so /etc/docker/daemon.json cannot clash
   mkdir -p "$NODE_LIB/node$k" "$NODE_RUN/node$k"
   cfg="$NODE_LIB/node$k.json"
-  [[ -f "$cfg" ]] || echo '{}' >"$cfg"
+  echo '{"live-restore": true}' >"$cfg"
   log "starting node$k on unix://$sock (log: $STATE_DIR/node$k.log)"
   launch "$STATE_DIR/node$k.log" \
     --config-file "$cfg" \
@@ -177,13 +203,22 @@ allow_node_traffic() { # FORWARD rules for node networks (see NODE_RANGE above)
   iptables -C FORWARD -j ORCH-NODES 2>/dev/null || iptables -A FORWARD -j ORCH-NODES
 }
 
-wait_node() {
+wait_node() { # wait_node K — wait until node K answers, then turn live-restore off
   wait_for "node$1" "unix://$(node_sock "$1")" "$(node_pid "$1")" "$STATE_DIR/node$1.log"
+  if grep -q true "$NODE_LIB/node$1.json" 2>/dev/null; then
+    echo '{"live-restore": false}' >"$NODE_LIB/node$1.json"
+    kill -HUP "$(cat "$(node_pid "$1")")"
+    local i
+    for ((i = 0; i < 20; i++)); do
+      [[ "$(docker -H "unix://$(node_sock "$1")" info --format '{{.LiveRestoreEnabled}}' 2>/dev/null)" == false ]] && break
+      sleep 0.5
+    done
+  fi
 }
 
 cmd_nodes() {
   local n="${1:-}" k
-  [[ "$n" =~ ^[0-9]+$ ]] && ((n >= 1 && n <= 50)) || die "usage: $0 nodes N   (1..50)"
+  if ! [[ "$n" =~ ^[0-9]+$ ]] || ((n < 1 || n > 50)); then die "usage: $0 nodes N   (N = 1..50)"; fi
   cmd_up
   for ((k = 2; k <= n; k++)); do start_node "$k"; done
   for ((k = 2; k <= n; k++)); do wait_node "$k"; done
@@ -221,23 +256,24 @@ stop_gracefully() { # stop_gracefully K — SIGTERM, then SIGKILL after 30 s
 }
 
 cmd_down() {
-  local pidfile k containerd_pid
-  for pidfile in /var/run/orchestration-node*.pid; do
-    [[ -e "$pidfile" ]] || continue
-    k="${pidfile#/var/run/orchestration-node}" k="${k%.pid}"
+  local dir pidfile k link
+  for dir in "$NODE_RUN"/node*; do # every node ever started here has an exec root
+    k="${dir##*/node}"
     [[ "$k" =~ ^[0-9]+$ ]] || continue
-    if ! pid_alive "$pidfile"; then
-      # killed by stop-node: its containerd and containers may still run; start
-      # the node once so a normal shutdown stops them.
-      containerd_pid="$(cat "$NODE_RUN/node$k/containerd/containerd.pid" 2>/dev/null || true)"
-      if [[ -n "$containerd_pid" && -e "/proc/$containerd_pid" ]]; then
-        start_node "$k"
-        wait_node "$k"
-      fi
+    pidfile="$(node_pid "$k")"
+    # ("[/]" keeps grep from matching its own command line)
+    if ! pid_alive "$pidfile" && grep -qsa -- "[/]${NODE_RUN#/}/node$k/" /proc/[0-9]*/cmdline; then
+      # killed by stop-node, but its containers still run: start the node
+      # once so that a normal shutdown stops them.
+      start_node "$k"
+      wait_node "$k"
     fi
     pid_alive "$pidfile" && stop_gracefully "$k"
-    rm -f "$pidfile"
-    ip link del "$(node_bridge "$k")" 2>/dev/null || true
+    rm -f "$pidfile" "$(node_sock "$k")"
+    # bridges of the node's networks (docker re-creates them on the next start)
+    for link in $(ip -o -4 addr show | awk -v net="10.$((200 + k))." 'index($4, net) == 1 { print $2 }'); do
+      ip link del "$link" 2>/dev/null || true
+    done
   done
   if iptables -C FORWARD -j ORCH-NODES 2>/dev/null; then
     iptables -D FORWARD -j ORCH-NODES
