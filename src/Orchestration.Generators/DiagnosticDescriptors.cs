@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Orchestration.Generators;
+
+/// <summary>Every diagnostic of the typed-workload generator. Each is documented in docs/diagnostics.md and listed in
+/// AnalyzerReleases.Unshipped.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    public const string Category = "Orchestration";
+
+    private const string HelpBase = "https://github.com/orchestration-sdk/orchestration/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = new(
+        id: "ORCH0001",
+        title: "Workload type is not partial",
+        messageFormat: "Workload type '{0}' must be declared partial so that its spec can be generated",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0001");
+
+    public static readonly DiagnosticDescriptor InvalidWorkloadName = new(
+        id: "ORCH0002",
+        title: "Invalid workload name",
+        messageFormat: "'{0}' is not a valid workload name: use a DNS label of 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0002");
+
+    public static readonly DiagnosticDescriptor NegativeReplicas = new(
+        id: "ORCH0003",
+        title: "Replica count below zero",
+        messageFormat: "Replicas of workload '{0}' is {1}; it must be 0 or more",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0003");
+
+    public static readonly DiagnosticDescriptor InvalidImage = new(
+        id: "ORCH0004",
+        title: "Invalid image reference",
+        messageFormat: "'{0}' is not a valid image reference such as \"redis:7\" or \"host:5000/team/app:1.2\"",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0004");
+
+    public static readonly DiagnosticDescriptor DuplicatePort = new(
+        id: "ORCH0005",
+        title: "Duplicate port name or number",
+        messageFormat: "{0} is declared more than once on workload '{1}'",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0005");
+
+    public static readonly DiagnosticDescriptor ProbeOnUnknownPort = new(
+        id: "ORCH0006",
+        title: "Probe on an undeclared port",
+        messageFormat: "The {0} probe of workload '{1}' targets port '{2}', which is not declared (declared: {3})",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0006");
+
+    public static readonly DiagnosticDescriptor InvalidQuantity = new(
+        id: "ORCH0007",
+        title: "Unparsable resource quantity",
+        messageFormat: "'{0}' is not a {1} quantity: {2}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0007");
+
+    public static readonly DiagnosticDescriptor NotAWorkload = new(
+        id: "ORCH0008",
+        title: "Referenced type is not a typed workload",
+        messageFormat: "'{0}' is not a typed workload: {1} needs a class marked [Workload]",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0008");
+
+    public static readonly DiagnosticDescriptor DependencyCycle = new(
+        id: "ORCH0009",
+        title: "Dependency cycle between typed workloads",
+        messageFormat: "Typed workloads depend on each other in a cycle: {0}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0009");
+
+    public static readonly DiagnosticDescriptor ConflictingAttributes = new(
+        id: "ORCH0010",
+        title: "Conflicting attributes",
+        messageFormat: "{0} conflicts with {1} on workload '{2}': {3}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0010");
+
+    public static readonly DiagnosticDescriptor InvalidPort = new(
+        id: "ORCH0011",
+        title: "Invalid port",
+        messageFormat: "{0} of workload '{1}' is invalid: {2}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0011");
+
+    public static readonly DiagnosticDescriptor InvalidEnvironmentVariable = new(
+        id: "ORCH0012",
+        title: "Invalid environment variable name",
+        messageFormat: "'{0}' is not a valid environment variable name: use letters, digits and '_', not starting with a digit",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0012");
+
+    public static readonly DiagnosticDescriptor InvalidReplicaBudget = new(
+        id: "ORCH0013",
+        title: "Invalid rollout replica budget",
+        messageFormat: "{0} '{1}' is neither a replica count such as \"1\" nor a percentage such as \"25%\"",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0013");
+
+    public static readonly DiagnosticDescriptor MissingImage = new(
+        id: "ORCH0014",
+        title: "Workload without an image",
+        messageFormat: "Workload '{0}' sets no Image; set it on [Workload] or in a Configure method",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0014");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    {
+        TypeNotPartial, InvalidWorkloadName, NegativeReplicas, InvalidImage, DuplicatePort, ProbeOnUnknownPort,
+        InvalidQuantity, NotAWorkload, DependencyCycle, ConflictingAttributes, InvalidPort, InvalidEnvironmentVariable,
+        InvalidReplicaBudget, MissingImage,
+    }.ToDictionary(d => d.Id);
+
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+}
