@@ -28,4 +28,17 @@ public interface IOrchestrator
 
     /// <summary>Addresses of the ready replicas of <paramref name="workload"/>, for one port or all.</summary>
     IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null);
+
+    /// <summary>Completes with the first status that satisfies <paramref name="condition"/>. The condition is checked
+    /// now and after every change the control loop makes.</summary>
+    /// <param name="condition">The condition, such as <c>s =&gt; s["api"]?.Ready == 3</c>.</param>
+    /// <param name="timeout">How long to wait, measured by the orchestrator's <see cref="TimeProvider"/>.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="TimeoutException">The condition did not hold in time; the message shows the last status.</exception>
+    Task<FleetStatus> WaitForAsync(Func<FleetStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops the control loop, then removes every container of the fleet on every runtime, and what the
+    /// runtimes created for the fleet (such as its network). The desired state is kept but no longer enforced until
+    /// the host starts again.</summary>
+    Task DeleteFleetAsync(CancellationToken cancellationToken = default);
 }

@@ -19,6 +19,20 @@ public sealed class OrchestrationOptions
     /// <summary>Whether to remove the fleet's containers and network when the host stops. Off by default, so that
     /// the next start adopts what runs.</summary>
     public bool DeleteFleetOnStop { get; set; }
+
+    /// <summary>How many feasible nodes the scheduler looks for before it scores and chooses (kube-scheduler's
+    /// percentageOfNodesToScore, as a count). Each search starts where the previous one stopped, so every node gets its
+    /// turn. Filters stay exact; zero scores every feasible node.</summary>
+    /// <value>The default value is 64.</value>
+    public int NodesToScore { get; set; } = OrchestrationDefaults.NodesToScore;
+
+    /// <summary>How long a node may stay NotReady before it counts as lost and its replicas are rescheduled elsewhere.</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan NodeLostGracePeriod { get; set; } = OrchestrationDefaults.NodeLostGracePeriod;
+
+    /// <summary>Container starts one reconcile of a workload runs at once.</summary>
+    /// <value>The default value is 8.</value>
+    public int MaxParallelStarts { get; set; } = OrchestrationDefaults.MaxParallelStarts;
 }
 
 /// <summary>Default orchestrator settings.</summary>
@@ -32,4 +46,13 @@ public static class OrchestrationDefaults
 
     /// <summary>30 seconds.</summary>
     public static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>64.</summary>
+    public const int NodesToScore = 64;
+
+    /// <summary>10 seconds.</summary>
+    public static readonly TimeSpan NodeLostGracePeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>8.</summary>
+    public const int MaxParallelStarts = 8;
 }

@@ -1,19 +1,27 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Orchestration.Events;
+using Orchestration.Observed;
+using Orchestration.Reconciliation;
 using Orchestration.Runtime;
+using Orchestration.Scheduling;
 using Orchestration.State;
 
 namespace Orchestration;
 
 /// <summary>The <see cref="IOrchestrator"/> of one fleet: validates and stores desired state, and exposes status,
 /// endpoints and events.</summary>
-internal sealed class Orchestrator : IOrchestrator
+internal sealed partial class Orchestrator : IOrchestrator
 {
     private readonly DesiredStateStore _store;
     private readonly EventHub _events;
     private readonly TimeProvider _time;
     private readonly IEnumerable<IContainerRuntime> _runtimes;
+    private readonly StatusBoard _status;
+    private readonly ControlLoop _loop;
+    private readonly ReplicaBook _books;
+    private readonly SchedulingCache _scheduling;
+    private readonly ObservedState _observed;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public Orchestrator(
@@ -21,13 +29,23 @@ internal sealed class Orchestrator : IOrchestrator
         DesiredStateStore store,
         EventHub events,
         TimeProvider time,
-        IEnumerable<IContainerRuntime> runtimes)
+        IEnumerable<IContainerRuntime> runtimes,
+        StatusBoard status,
+        ControlLoop loop,
+        ReplicaBook books,
+        SchedulingCache scheduling,
+        ObservedState observed)
     {
+        _scheduling = scheduling;
+        _observed = observed;
         FleetName = options.Value.FleetName;
         _store = store;
         _events = events;
         _time = time;
         _runtimes = runtimes;
+        _status = status;
+        _loop = loop;
+        _books = books;
     }
 
     public string FleetName { get; }
@@ -73,27 +91,6 @@ internal sealed class Orchestrator : IOrchestrator
             _writeGate.Release();
         }
     }
-
-    public FleetStatus GetStatus()
-    {
-        var desired = _store.Current;
-        var workloads = desired is null
-            ? []
-            : desired.Workloads.Select(w => new WorkloadStatus
-            {
-                Name = w.Name,
-                Kind = w.Kind,
-                Phase = WorkloadPhase.Waiting,
-                Revision = w.Revision,
-                Desired = w.Replicas,
-                Ready = 0,
-                Available = 0,
-                Updated = 0,
-            }).ToImmutableArray();
-        return new FleetStatus(FleetName, workloads);
-    }
-
-    public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null) => [];
 
     private void Replace(FleetSpec? current, FleetSpec next)
     {

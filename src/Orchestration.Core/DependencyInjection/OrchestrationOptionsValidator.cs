@@ -23,6 +23,21 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
             failures.Add($"OrchestrationOptions.ResyncInterval: '{options.ResyncInterval}' must be positive.");
         }
 
+        if (options.NodesToScore < 0)
+        {
+            failures.Add($"OrchestrationOptions.NodesToScore: '{options.NodesToScore}' must be 0 (all nodes) or more.");
+        }
+
+        if (options.NodeLostGracePeriod < TimeSpan.Zero)
+        {
+            failures.Add($"OrchestrationOptions.NodeLostGracePeriod: '{options.NodeLostGracePeriod}' must not be negative.");
+        }
+
+        if (options.MaxParallelStarts is < 1 or > 256)
+        {
+            failures.Add($"OrchestrationOptions.MaxParallelStarts: '{options.MaxParallelStarts}' must be between 1 and 256.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

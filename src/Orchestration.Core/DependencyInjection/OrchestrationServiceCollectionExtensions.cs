@@ -5,6 +5,9 @@ using Orchestration;
 using Orchestration.DependencyInjection;
 using Orchestration.Events;
 using Orchestration.Hosting;
+using Orchestration.Observed;
+using Orchestration.Reconciliation;
+using Orchestration.Scheduling;
 using Orchestration.State;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -28,6 +31,14 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EventHub>();
         services.TryAddSingleton<DesiredStateStore>();
+        services.TryAddSingleton<ObservedState>();
+        services.TryAddSingleton<SchedulingCache>();
+        services.TryAddSingleton<Scheduler>();
+        services.TryAddSingleton<ReplicaBook>();
+        services.TryAddSingleton<StatusBoard>();
+        services.TryAddSingleton<LaunchFactory>();
+        services.TryAddSingleton<WorkloadReconciler>();
+        services.TryAddSingleton<ControlLoop>();
         services.TryAddSingleton<Orchestrator>();
         services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestrationHostedService>());

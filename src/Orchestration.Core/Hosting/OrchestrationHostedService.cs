@@ -1,20 +1,24 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orchestration.DependencyInjection;
+using Orchestration.Reconciliation;
 
 namespace Orchestration.Hosting;
 
 /// <summary>Applies the workloads registered with <c>AddWorkload</c> when the host starts, so an invalid fleet fails
-/// the start with every problem listed.</summary>
+/// the start with every problem listed; then starts the control loop. On stop, ends the loop, and deletes the fleet
+/// when <see cref="OrchestrationOptions.DeleteFleetOnStop"/> is set.</summary>
 internal sealed class OrchestrationHostedService : IHostedService
 {
     private readonly Orchestrator _orchestrator;
+    private readonly ControlLoop _loop;
     private readonly IEnumerable<WorkloadRegistration> _registrations;
     private readonly OrchestrationOptions _options;
 
-    public OrchestrationHostedService(Orchestrator orchestrator, IEnumerable<WorkloadRegistration> registrations, IOptions<OrchestrationOptions> options)
+    public OrchestrationHostedService(Orchestrator orchestrator, ControlLoop loop, IEnumerable<WorkloadRegistration> registrations, IOptions<OrchestrationOptions> options)
     {
         _orchestrator = orchestrator;
+        _loop = loop;
         _registrations = registrations;
         _options = options.Value;
     }
@@ -28,7 +32,18 @@ internal sealed class OrchestrationHostedService : IHostedService
         }
 
         await _orchestrator.ApplyAsync(fleet.Build(), cancellationToken).ConfigureAwait(false);
+        await _loop.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_options.DeleteFleetOnStop)
+        {
+            await _orchestrator.DeleteFleetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _loop.StopAsync().ConfigureAwait(false);
+        }
+    }
 }

@@ -1,0 +1,19 @@
+using Orchestration.Runtime;
+
+namespace Orchestration.Events;
+
+/// <summary>A node appeared, changed state or disappeared.</summary>
+public sealed record NodeStateChanged : OrchestrationEvent
+{
+    /// <summary>The node.</summary>
+    public required string Node { get; init; }
+
+    /// <summary>Its new state; <see langword="null"/> when it is gone.</summary>
+    public NodeState? State { get; init; }
+
+    /// <inheritdoc />
+    public override string Message => State is { } s ? $"Node '{Node}' is {s}" : $"Node '{Node}' is gone";
+
+    /// <inheritdoc />
+    public override bool IsWarning => State != NodeState.Ready;
+}

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Orchestration.Events;
+using Orchestration.Runtime;
+using Orchestration.Scheduling;
+
+namespace Orchestration.Observed;
+
+/// <summary>Feeds the observed state from one runtime: a full list, then its event stream, relisting when the
+/// stream reports a gap or an unknown container, and reconnecting when the stream fails. Every change wakes the
+/// workloads it concerns; a node change wakes them all.</summary>
+internal sealed partial class RuntimeWatcher
+{
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+    private readonly IContainerRuntime _runtime;
+    private readonly string _fleet;
+    private readonly ObservedState _observed;
+    private readonly SchedulingCache _scheduling;
+    private readonly EventHub _events;
+    private readonly TimeProvider _time;
+    private readonly Action<string?> _wake;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _listGate = new(1, 1);
+
+    public RuntimeWatcher(IContainerRuntime runtime, string fleet, ObservedState observed, SchedulingCache scheduling, EventHub events, TimeProvider time, Action<string?> wake, ILogger logger)
+    {
+        _runtime = runtime;
+        _fleet = fleet;
+        _observed = observed;
+        _scheduling = scheduling;
+        _events = events;
+        _time = time;
+        _wake = wake;
+        _logger = logger;
+    }
+
+    /// <summary>Lists nodes and containers and applies them.</summary>
+    public async Task RelistAsync(CancellationToken cancellationToken)
+    {
+        await _listGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RefreshNodesAsync(cancellationToken).ConfigureAwait(false);
+            var sequence = _observed.BeginList();
+            var listed = await _runtime.ListContainersAsync(_fleet, cancellationToken).ConfigureAwait(false);
+            foreach (var workload in _observed.ApplyList(_observed.NodesOf(_runtime), listed, sequence))
+            {
+                _wake(workload);
+            }
+        }
+        finally
+        {
+            _listGate.Release();
+        }
+    }
+
+    /// <summary>Follows the event stream until cancelled.</summary>
+    public async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var e in _runtime.WatchAsync(_fleet, cancellationToken).ConfigureAwait(false))
+                {
+                    await ApplyAsync(e, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogWatchFailed(_logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(ReconnectDelay, _time, cancellationToken).ConfigureAwait(false);
+                await RelistAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogWatchFailed(_logger, ex);
+            }
+        }
+    }
+
+    private async Task ApplyAsync(RuntimeEvent e, CancellationToken cancellationToken)
+    {
+        switch (e.Kind)
+        {
+            case RuntimeEventKind.NodeChanged:
+                await RefreshNodesAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            case RuntimeEventKind.Resync:
+                await RelistAsync(cancellationToken).ConfigureAwait(false);
+                return;
+        }
+
+        var (workload, unknown) = _observed.Apply(e);
+        if (unknown)
+        {
+            await RelistAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (workload is not null)
+        {
+            _wake(workload);
+        }
+    }
+
+    private async Task RefreshNodesAsync(CancellationToken cancellationToken)
+    {
+        var nodes = await _runtime.GetNodesAsync(cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var changes = _observed.SetNodes(_runtime, nodes, now);
+        var changed = false;
+        foreach (var node in nodes)
+        {
+            changed |= _scheduling.Upsert(node);
+        }
+
+        changed |= _scheduling.RemoveMissing(_observed.Nodes().Select(n => n.Info.Name).ToHashSet(StringComparer.Ordinal)).Count > 0;
+        foreach (var (node, state) in changes)
+        {
+            _events.Publish(new NodeStateChanged { Time = now, Fleet = _fleet, Node = node, State = state });
+        }
+
+        if (changed || changes.Count > 0)
+        {
+            _wake(null);
+        }
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "The runtime's event stream failed; reconnecting and listing again")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using Orchestration.Events;
+using Orchestration.Scheduling;
+
+namespace Orchestration;
+
+/// <summary>Status, endpoints, waiting for a condition and deleting the fleet.</summary>
+internal sealed partial class Orchestrator
+{
+    public FleetStatus GetStatus()
+    {
+        var desired = _store.Current;
+        var workloads = desired is null
+            ? []
+            : desired.Workloads.Select(w => _status.Get(w.Name) is { } s && s.Revision == w.Revision ? s : Waiting(w)).ToImmutableArray();
+        return new FleetStatus(FleetName, workloads);
+    }
+
+    public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null)
+    {
+        var status = _status.Get(workload);
+        if (status is null)
+        {
+            return [];
+        }
+
+        return [.. status.Replicas
+            .Where(r => r.Ready)
+            .SelectMany(r => r.Ports.Where(p => port is null || p.Key == port).OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new ServiceEndpoint(workload, p.Key, r.Id, p.Value)))];
+    }
+
+    public async Task<FleetStatus> WaitForAsync(Func<FleetStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        while (true)
+        {
+            var changed = _status.Changed.Next;
+            var status = GetStatus();
+            if (condition(status))
+            {
+                return status;
+            }
+
+            try
+            {
+                await changed.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The condition did not hold within {timeout}. Last status: {Describe(GetStatus())}");
+            }
+        }
+    }
+
+    public async Task DeleteFleetAsync(CancellationToken cancellationToken = default)
+    {
+        await _loop.StopAsync().ConfigureAwait(false);
+        var removed = 0;
+        foreach (var runtime in _runtimes)
+        {
+            var containers = await runtime.ListContainersAsync(FleetName, cancellationToken).ConfigureAwait(false);
+            foreach (var container in containers)
+            {
+                await runtime.RemoveAsync(container.Ref, cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+
+            await runtime.DeleteFleetAsync(FleetName, cancellationToken).ConfigureAwait(false);
+        }
+
+        _books.Clear();
+        _scheduling.Clear();
+        _observed.Clear();
+        _status.Clear();
+        _events.Publish(new FleetDeleted { Time = _time.GetUtcNow(), Fleet = FleetName, Containers = removed });
+    }
+
+    private static WorkloadStatus Waiting(WorkloadSpec w) => new()
+    {
+        Name = w.Name,
+        Kind = w.Kind,
+        Phase = WorkloadPhase.Waiting,
+        Revision = w.Revision,
+        Desired = w.Kind == WorkloadKind.Job ? w.Job.Completions : w.Kind == WorkloadKind.DaemonSet ? 0 : w.Replicas,
+        Ready = 0,
+        Available = 0,
+        Updated = 0,
+    };
+
+    private static string Describe(FleetStatus status)
+        => string.Join("; ", status.Workloads.Select(w => $"{w.Name} {w.Phase} desired {w.Desired} ready {w.Ready} ({string.Join(", ", w.Replicas.GroupBy(r => r.Phase).Select(g => $"{g.Count()} {g.Key}"))})"));
+}

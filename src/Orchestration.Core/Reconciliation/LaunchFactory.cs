@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using Orchestration.Runtime;
+
+namespace Orchestration.Reconciliation;
+
+/// <summary>Turns a replica into a <see cref="ContainerLaunch"/>: name, ownership labels, environment with dependency
+/// addresses and resolved secrets. Secret values go into the launch only, never into events or logs.</summary>
+internal sealed class LaunchFactory
+{
+    private readonly string _fleet;
+    private readonly ISecretResolver? _secrets;
+    private readonly IEnumerable<IDependencyEnvironment> _dependencies;
+
+    public LaunchFactory(IOptions<OrchestrationOptions> options, IEnumerable<IDependencyEnvironment> dependencies, ISecretResolver? secrets = null)
+    {
+        _fleet = options.Value.FleetName;
+        _secrets = secrets;
+        _dependencies = dependencies;
+    }
+
+    /// <summary>This orchestrator instance's id, put on every container it creates.</summary>
+    public string Owner { get; } = Guid.NewGuid().ToString("n")[..12];
+
+    public static string ContainerName(string fleet, string workload, string replicaId) => $"{fleet}-{workload}-{replicaId}";
+
+    public async ValueTask<ContainerLaunch> CreateAsync(WorkloadSpec workload, string replicaId, string node, CancellationToken cancellationToken)
+    {
+        var environment = new SortedDictionary<string, string>(workload.Environment, StringComparer.Ordinal);
+        foreach (var dependency in _dependencies)
+        {
+            dependency.Contribute(_fleet, workload, environment);
+        }
+
+        foreach (var secret in workload.Secrets)
+        {
+            if (_secrets is null)
+            {
+                throw new InvalidOperationException($"Workload '{workload.Name}' uses secret '{secret.SecretName}' but no {nameof(ISecretResolver)} is registered.");
+            }
+
+            environment[secret.EnvironmentVariable] = await _secrets.ResolveAsync(secret.SecretName, cancellationToken).ConfigureAwait(false);
+        }
+
+        var labels = workload.Labels.WithComparers(StringComparer.Ordinal).SetItems(
+        [
+            new(OrchestrationLabels.Fleet, _fleet),
+            new(OrchestrationLabels.Workload, workload.Name),
+            new(OrchestrationLabels.Replica, replicaId),
+            new(OrchestrationLabels.Revision, workload.Revision),
+            new(OrchestrationLabels.Owner, Owner),
+        ]);
+        return new ContainerLaunch
+        {
+            Fleet = _fleet,
+            Workload = workload,
+            ReplicaId = replicaId,
+            Node = node,
+            Name = ContainerName(_fleet, workload.Name, replicaId),
+            Labels = labels,
+            Environment = environment.ToImmutableSortedDictionary(StringComparer.Ordinal),
+        };
+    }
+}

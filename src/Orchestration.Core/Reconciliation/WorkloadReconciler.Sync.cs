@@ -1,0 +1,184 @@
+using Orchestration.Events;
+using Orchestration.Runtime;
+using Orchestration.Scheduling;
+
+namespace Orchestration.Reconciliation;
+
+/// <summary>Matching observed containers with replicas: adoption, leftovers, exits and lost nodes.</summary>
+internal sealed partial class WorkloadReconciler
+{
+    /// <summary>Adopts running containers of the desired revision that no replica knows (after a restart of the
+    /// orchestrator); removes leftovers: old containers of a replica, replicas given up, other revisions.</summary>
+    private async Task SyncContainersAsync(ReconcileContext ctx, WorkloadSpec spec, IReadOnlyList<ContainerInfo> containers, CancellationToken cancellationToken)
+    {
+        foreach (var c in containers)
+        {
+            var id = c.Label(OrchestrationLabels.Replica);
+            if (id is not null && ctx.Book.Replicas.TryGetValue(id, out var known))
+            {
+                if (known.Container?.Id != c.Ref.Id)
+                {
+                    await RemoveContainerAsync(c.Ref, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            var reason = LeftoverReason(ctx, spec, c, id);
+            if (reason is not null)
+            {
+                await RemoveContainerAsync(c.Ref, cancellationToken).ConfigureAwait(false);
+                Emit(new ReplicaRemoved { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = id ?? c.Name, Reason = reason });
+                ctx.Book.Abandoned.Remove(id ?? string.Empty);
+                continue;
+            }
+
+            Adopt(ctx, spec, c, id!);
+        }
+    }
+
+    private string? LeftoverReason(ReconcileContext ctx, WorkloadSpec spec, ContainerInfo c, string? id)
+    {
+        if (id is null)
+        {
+            return "its container has no replica label";
+        }
+
+        if (ctx.Book.Abandoned.Contains(id))
+        {
+            return "its node was lost and the replica was replaced";
+        }
+
+        if (ctx.Book.Finished is not null)
+        {
+            return "the job has finished";
+        }
+
+        if (!string.Equals(c.Label(OrchestrationLabels.Revision), spec.Revision, StringComparison.Ordinal))
+        {
+            return $"revision {c.Label(OrchestrationLabels.Revision)} is not the desired {spec.Revision}";
+        }
+
+        if (c.State is not (ContainerState.Running or ContainerState.Created))
+        {
+            return "its container is not running";
+        }
+
+        if (spec.Kind == WorkloadKind.DaemonSet && ctx.Book.Replicas.Values.Any(r => r.PinnedNode == c.Ref.Node))
+        {
+            return "the node already has a replica of this daemon set";
+        }
+
+        return null;
+    }
+
+    private void Adopt(ReconcileContext ctx, WorkloadSpec spec, ContainerInfo c, string id)
+    {
+        var record = new ReplicaRecord
+        {
+            Id = id,
+            Revision = spec.Revision,
+            CreatedAt = c.StartedAt ?? ctx.Now,
+            PinnedNode = spec.Kind == WorkloadKind.DaemonSet ? c.Ref.Node : null,
+            Container = c.Ref,
+            Phase = c.State == ContainerState.Running ? ReplicaPhase.Running : ReplicaPhase.Starting,
+            RunningSince = c.State == ContainerState.Running ? c.StartedAt ?? ctx.Now : null,
+            Ports = c.PublishedPorts,
+        };
+        record.Reservation = _scheduling.ForceReserve(c.Ref.Node, new PlacementRequest(spec, id));
+        record.AdoptedNode = record.Reservation is null ? c.Ref.Node : null;
+        ctx.Book.Replicas.Add(id, record);
+        Emit(new ReplicaAdopted { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = id, Node = c.Ref.Node });
+    }
+
+    /// <summary>Brings each replica's phase in line with its container and its node.</summary>
+    private async Task SyncReplicasAsync(ReconcileContext ctx, WorkloadSpec spec, IReadOnlyList<ContainerInfo> containers, CancellationToken cancellationToken)
+    {
+        var byId = new Dictionary<string, ContainerInfo>(containers.Count, StringComparer.Ordinal);
+        foreach (var c in containers)
+        {
+            byId[c.Ref.Id] = c;
+        }
+
+        foreach (var record in ctx.Book.Replicas.Values.ToList())
+        {
+            if (!record.IsLive || record.Node is not { } node)
+            {
+                continue;
+            }
+
+            var health = CheckNode(ctx, node);
+            record.Unreachable = health == NodeHealth.Waiting;
+            if (health == NodeHealth.Waiting)
+            {
+                continue;
+            }
+
+            if (health == NodeHealth.Lost)
+            {
+                GiveUpOnLostNode(ctx, spec, record, node);
+                continue;
+            }
+
+            if (record.Container is not { } container)
+            {
+                continue;
+            }
+
+            if (!byId.TryGetValue(container.Id, out var c))
+            {
+                await OnExitAsync(ctx, spec, record, null, "its container disappeared", cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            switch (c.State)
+            {
+                case ContainerState.Created:
+                    record.Phase = ReplicaPhase.Starting;
+                    break;
+                case ContainerState.Running when record.Phase != ReplicaPhase.Running:
+                    MarkRunning(ctx, record, c);
+                    break;
+                case ContainerState.Exited or ContainerState.Dead:
+                    var reason = c.OomKilled ? "killed for exceeding its memory limit" : $"exited with code {c.ExitCode}";
+                    await OnExitAsync(ctx, spec, record, c.ExitCode, reason, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    private void MarkRunning(ReconcileContext ctx, ReplicaRecord record, ContainerInfo c)
+    {
+        record.Phase = ReplicaPhase.Running;
+        record.RunningSince = c.StartedAt ?? ctx.Now;
+        record.Ports = c.PublishedPorts;
+        record.Reason = null;
+        record.BackoffUntil = null;
+        Emit(new ReplicaStarted
+        {
+            Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = record.Id, Node = c.Ref.Node, ContainerId = c.Ref.Id, Restarts = record.Restarts,
+        });
+    }
+
+    /// <summary>The replica's node is lost: release it, remember its id so its container is removed if the node
+    /// comes back, and (except for daemon sets, which follow nodes) put a new replica in its place.</summary>
+    private void GiveUpOnLostNode(ReconcileContext ctx, WorkloadSpec spec, ReplicaRecord record, string node)
+    {
+        Release(ctx, record);
+        ctx.Book.Replicas.Remove(record.Id);
+        ctx.Book.Abandoned.Add(record.Id);
+        if (record.Container is { } container)
+        {
+            _observed.Removed(container);
+        }
+
+        if (spec.Kind == WorkloadKind.DaemonSet)
+        {
+            Emit(new ReplicaRemoved { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = record.Id, Reason = $"node '{node}' was lost" });
+            return;
+        }
+
+        var replacement = NewReplica(ctx, spec);
+        Emit(new ReplicaRescheduled { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = record.Id, FromNode = node, ReplacementId = replacement.Id });
+    }
+}

@@ -1,0 +1,9 @@
+namespace Orchestration.Scheduling.Plugins;
+
+/// <summary>Rejects nodes that are not Ready.</summary>
+internal sealed class NodeReadyFilter : IFilterPlugin
+{
+    public string Name => "NodeReady";
+
+    public bool Filter(in PlacementRequest request, SchedulerNode node) => node.IsReady;
+}
