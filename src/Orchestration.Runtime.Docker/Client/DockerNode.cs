@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using Docker.DotNet;
+using Orchestration.Runtime.Docker.Resilience;
+using Polly;
+
+namespace Orchestration.Runtime.Docker.Client;
+
+/// <summary>One Docker engine used as a node. It owns the engine's single client, built on first use with the API
+/// version negotiated from the engine's version answer, and the resilience pipeline (retry, circuit breaker,
+/// timeout) that every single call to this engine goes through.</summary>
+internal sealed class DockerNode : IDisposable
+{
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly ResiliencePipeline _pipeline;
+    private DockerClient? _client;
+    private NodeInfo? _lastKnown;
+    private int _state = (int)NodeState.Ready;
+
+    public DockerNode(DockerNodeOptions options, DockerRuntimeOptions runtimeOptions, TimeProvider timeProvider)
+    {
+        Options = options;
+        Name = options.Name;
+        Endpoint = EngineEndpoint.Resolve(options);
+        _pipeline = EngineCallPipeline.Create(runtimeOptions, timeProvider);
+    }
+
+    public string Name { get; }
+
+    public DockerNodeOptions Options { get; }
+
+    public EngineEndpoint Endpoint { get; }
+
+    /// <summary>The API version spoken with the engine, once connected.</summary>
+    public Version? ApiVersion { get; private set; }
+
+    /// <summary>Ready until a ping fails; see <see cref="TrySetState"/>.</summary>
+    public NodeState State => (NodeState)Volatile.Read(ref _state);
+
+    /// <summary>Sets the state and reports whether it changed.</summary>
+    public bool TrySetState(NodeState state) => Interlocked.Exchange(ref _state, (int)state) != (int)state;
+
+    /// <summary>The engine's client, created once: the first call negotiates the API version.</summary>
+    public async ValueTask<DockerClient> GetClientAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _client) is { } client)
+        {
+            return client;
+        }
+
+        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_client is { } existing)
+            {
+                return existing;
+            }
+
+            var version = ApiVersionNegotiation.TryParse(Options.ApiVersion, out var pinned)
+                ? pinned
+                : await DockerClientFactory.NegotiateAsync(Name, Endpoint, cancellationToken).ConfigureAwait(false);
+            ApiVersion = version;
+            Volatile.Write(ref _client, DockerClientFactory.Create(Endpoint, version));
+            return _client!;
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    /// <summary>Runs one engine call through the node's pipeline.</summary>
+    public async Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? attemptTimeout = null)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        if (attemptTimeout is { } timeout)
+        {
+            context.Properties.Set(EngineCallPipeline.AttemptTimeout, timeout);
+        }
+
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static async (ctx, state) =>
+                {
+                    var client = await state.Node.GetClientAsync(ctx.CancellationToken).ConfigureAwait(false);
+                    return await state.Call(client, ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context,
+                (Node: this, Call: call)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Runs one engine call without a result through the node's pipeline.</summary>
+    public Task CallAsync(Func<DockerClient, CancellationToken, Task> call, CancellationToken cancellationToken, TimeSpan? attemptTimeout = null)
+        => CallAsync<bool>(async (client, ct) =>
+        {
+            await call(client, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken, attemptTimeout);
+
+    /// <summary>The node's state and capacity: the engine's CPU count and memory unless the options override them.
+    /// An engine that does not answer is reported NotReady with its last known capacity.</summary>
+    public async Task<NodeInfo> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var labels = Options.Labels.ToImmutableSortedDictionary(StringComparer.Ordinal, StringComparer.Ordinal);
+        try
+        {
+            var info = await CallAsync((c, ct) => c.System.GetSystemInfoAsync(ct), cancellationToken).ConfigureAwait(false);
+            TrySetState(NodeState.Ready);
+            var described = new NodeInfo
+            {
+                Name = Name,
+                State = NodeState.Ready,
+                Labels = labels,
+                CpuMillicores = Options.CpuMillicores ?? info.NCPU * 1000,
+                MemoryBytes = Options.MemoryBytes ?? info.MemTotal,
+            };
+            Volatile.Write(ref _lastKnown, described);
+            return described;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            TrySetState(NodeState.NotReady);
+            return (Volatile.Read(ref _lastKnown) ?? new NodeInfo
+            {
+                Name = Name,
+                Labels = labels,
+                CpuMillicores = Options.CpuMillicores ?? 0,
+                MemoryBytes = Options.MemoryBytes ?? 0,
+            }) with { State = NodeState.NotReady };
+        }
+    }
+
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _connectLock.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Endpoint})";
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using Docker.DotNet;
+
+namespace Orchestration.Runtime.Docker.Client;
+
+/// <summary>Extracts the engine's own message from its error answers and turns them into exceptions naming the node.</summary>
+internal static class EngineErrors
+{
+    public static string Message(DockerApiException exception)
+    {
+        var body = exception.ResponseBody;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return $"the engine answered {(int)exception.StatusCode} ({exception.StatusCode})";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("message", out var message)
+                && message.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return body.Trim();
+    }
+
+    public static bool IsNotFound(Exception exception) => exception is DockerApiException { StatusCode: HttpStatusCode.NotFound };
+
+    public static bool IsConflict(Exception exception) => exception is DockerApiException { StatusCode: HttpStatusCode.Conflict };
+
+    public static DockerEngineException Wrap(string node, string action, Exception exception) => exception switch
+    {
+        DockerEngineException engine => engine,
+        DockerApiException api => new DockerEngineException(node, $"{action}: {Message(api)}", exception),
+        _ => new DockerEngineException(node, $"{action}: {exception.Message}", exception),
+    };
+}

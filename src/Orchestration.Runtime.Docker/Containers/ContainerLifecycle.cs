@@ -1,0 +1,169 @@
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestration.Runtime.Docker.Client;
+using Orchestration.Runtime.Docker.Networks;
+
+namespace Orchestration.Runtime.Docker.Containers;
+
+/// <summary>Creates, starts, stops and removes containers on their nodes. Creating is made idempotent by the
+/// container name: a create that timed out but happened is found again by name and reused when it carries the same
+/// replica and revision.</summary>
+internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networks, IOptions<DockerRuntimeOptions> options, ILogger logger)
+{
+    public async Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+    {
+        var node = nodes[launch.Node];
+        var networkName = networks.NameOf(launch.Fleet);
+        var parameters = ContainerParameters.Create(launch, networkName, options.Value);
+        for (var attempt = 0; ; attempt++)
+        {
+            var id = await CreateAsync(node, launch, parameters, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await node.CallAsync((c, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken)
+                    .ConfigureAwait(false);
+                return await InspectAsync(node, id, networkName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerApiException e) when (attempt == 0 && IsMissingNetwork(e, launch))
+            {
+                // The engine checks the network at start: the fleet network vanished after prepare (deleted, or the
+                // node was down). Recreate it and the container.
+                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, EngineErrors.Message(e));
+                await TryRemoveAsync(node, id).ConfigureAwait(false);
+                await networks.EnsureAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await TryRemoveAsync(node, id).ConfigureAwait(false);
+                throw EngineErrors.Wrap(node.Name, $"starting container '{launch.Name}' from image '{launch.Workload.Image}'", e);
+            }
+        }
+    }
+
+    public async Task StopAsync(ContainerRef container, TimeSpan gracePeriod, CancellationToken cancellationToken)
+    {
+        var node = nodes[container.Node];
+        var seconds = (uint)Math.Ceiling(Math.Max(0, gracePeriod.TotalSeconds));
+        try
+        {
+            // Docker sends the stop signal, waits the grace period, then kills; the call lasts as long.
+            await node.CallAsync(
+                (c, ct) => c.Containers.StopContainerAsync(container.Id, new ContainerStopParameters { WaitBeforeKillSeconds = seconds }, ct),
+                cancellationToken,
+                attemptTimeout: TimeSpan.FromSeconds(seconds) + options.Value.CallTimeout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
+        {
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw EngineErrors.Wrap(node.Name, $"stopping container {container}", e);
+        }
+    }
+
+    public async Task RemoveAsync(ContainerRef container, CancellationToken cancellationToken)
+    {
+        var node = nodes[container.Node];
+        try
+        {
+            await node.CallAsync(
+                (c, ct) => c.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true }, ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (EngineErrors.IsNotFound(e) || IsRemovalInProgress(e))
+        {
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw EngineErrors.Wrap(node.Name, $"removing container {container}", e);
+        }
+    }
+
+    public async Task<ContainerInfo> InspectAsync(DockerNode node, string id, string networkName, CancellationToken cancellationToken)
+    {
+        var inspect = await node.CallAsync((c, ct) => c.Containers.InspectContainerAsync(id, ct), cancellationToken).ConfigureAwait(false);
+        return ContainerInfoReader.Read(node.Name, inspect, networkName);
+    }
+
+    private async Task<string> CreateAsync(DockerNode node, ContainerLaunch launch, CreateContainerParameters parameters, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var created = await node.CallAsync((c, ct) => c.Containers.CreateContainerAsync(parameters, ct), cancellationToken)
+                    .ConfigureAwait(false);
+                return created.ID;
+            }
+            catch (Exception e) when (EngineErrors.IsConflict(e))
+            {
+                return await ReuseExistingAsync(node, launch, e, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerApiException e) when (attempt == 0 && IsMissingNetwork(e, launch))
+            {
+                // The fleet network is missing on this node (deleted, or the node was down during prepare).
+                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, EngineErrors.Message(e));
+                await networks.EnsureAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new ImageUnavailableException(launch.Workload.Image, node.Name, $"it is not on the node ({EngineErrors.Message(e)}); ensure the image first per its pull policy, or build or load it on the node", e);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw EngineErrors.Wrap(node.Name, $"creating container '{launch.Name}' from image '{launch.Workload.Image}'", e);
+            }
+        }
+    }
+
+    private static async Task<string> ReuseExistingAsync(DockerNode node, ContainerLaunch launch, Exception conflict, CancellationToken cancellationToken)
+    {
+        ContainerInspectResponse existing;
+        try
+        {
+            existing = await node.CallAsync((c, ct) => c.Containers.InspectContainerAsync(launch.Name, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
+        {
+            throw EngineErrors.Wrap(node.Name, $"creating container '{launch.Name}'", conflict);
+        }
+
+        var labels = existing.Config?.Labels;
+        if (labels.Find(OrchestrationLabels.Replica) == launch.ReplicaId
+            && labels.Find(OrchestrationLabels.Revision) == launch.Workload.Revision
+            && existing.State?.Status == "created")
+        {
+            return existing.ID;
+        }
+
+        throw new DockerEngineException(node.Name, $"a container named '{launch.Name}' already exists ({existing.ID[..12]}, state {existing.State?.Status}); remove it before starting this replica again", conflict);
+    }
+
+    private async Task TryRemoveAsync(DockerNode node, string id)
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(options.Value.CallTimeout);
+            await node.CallAsync((c, ct) => c.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct), deadline.Token)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not remove container {Id} on node {Node} after it failed to start", id, node.Name);
+        }
+    }
+
+    /// <summary>Docker answers 404 both for a missing image and a missing network; only the message tells them apart.</summary>
+    private static bool IsMissingNetwork(DockerApiException e, ContainerLaunch launch)
+        => e.StatusCode == HttpStatusCode.NotFound
+           && !launch.Workload.Security.HostNetwork
+           && EngineErrors.Message(e) is var message
+           && message.Contains("network", StringComparison.OrdinalIgnoreCase)
+           && !message.Contains("image", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsRemovalInProgress(Exception e)
+        => EngineErrors.IsConflict(e) && e is DockerApiException api && EngineErrors.Message(api).Contains("in progress", StringComparison.OrdinalIgnoreCase);
+}

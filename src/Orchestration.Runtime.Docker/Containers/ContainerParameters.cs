@@ -1,0 +1,107 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+using DockerRestartPolicy = Docker.DotNet.Models.RestartPolicy;
+
+namespace Orchestration.Runtime.Docker.Containers;
+
+/// <summary>Turns a resolved launch into Docker's create request, with the secure defaults: no new privileges, every
+/// capability dropped and the spec's added back, an init process as PID 1 (so signals reach the workload and
+/// zombies are reaped), Docker's own restart policy off (the orchestrator restarts), limits from the spec, ports
+/// published on ephemeral loopback ports unless the spec says otherwise, and the fleet network with the workload
+/// name as DNS alias.</summary>
+internal static class ContainerParameters
+{
+    public static CreateContainerParameters Create(ContainerLaunch launch, string networkName, DockerRuntimeOptions options)
+    {
+        var spec = launch.Workload;
+        var security = spec.Security;
+        var labels = new Dictionary<string, string>(launch.Labels, StringComparer.Ordinal)
+        {
+            [PortLabel.Key] = PortLabel.Format(spec.Ports),
+        };
+
+        var hostConfig = new HostConfig
+        {
+            NetworkMode = security.HostNetwork ? "host" : networkName,
+            RestartPolicy = new DockerRestartPolicy { Name = RestartPolicyKind.No },
+            Init = true,
+            SecurityOpt = ["no-new-privileges:true"],
+            CapDrop = ["ALL"],
+            CapAdd = [.. security.AddCapabilities],
+            Privileged = security.Privileged,
+            PidMode = security.HostPid ? "host" : "",
+            ReadonlyRootfs = security.ReadOnlyRootFilesystem,
+            Mounts = [.. spec.Mounts.Select(ToMount)],
+        };
+        ApplyLimits(hostConfig, spec.Resources);
+
+        var parameters = new CreateContainerParameters
+        {
+            Name = launch.Name,
+            Image = spec.Image,
+            Labels = labels,
+            Env = [.. launch.Environment.Select(e => $"{e.Key}={e.Value}")],
+            User = security.User ?? "",
+            StopTimeout = spec.StopGracePeriod,
+            HostConfig = hostConfig,
+        };
+        if (!spec.Command.IsDefaultOrEmpty)
+        {
+            parameters.Entrypoint = [.. spec.Command];
+        }
+
+        if (!spec.Args.IsDefaultOrEmpty)
+        {
+            parameters.Cmd = [.. spec.Args];
+        }
+
+        if (!security.HostNetwork)
+        {
+            parameters.ExposedPorts = spec.Ports.ToDictionary(PortLabel.DockerPort, _ => default(EmptyStruct));
+            hostConfig.PortBindings = spec.Ports.ToDictionary(
+                PortLabel.DockerPort,
+                p => (IList<PortBinding>)[new PortBinding
+                {
+                    HostIP = p.HostIp ?? options.PublishAddress,
+                    HostPort = p.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "",
+                }]);
+            parameters.NetworkingConfig = new NetworkingConfig
+            {
+                EndpointsConfig = new Dictionary<string, EndpointSettings>(StringComparer.Ordinal)
+                {
+                    [networkName] = new() { Aliases = [spec.Name, .. launch.NetworkAliases] },
+                },
+            };
+        }
+
+        return parameters;
+    }
+
+    private static void ApplyLimits(HostConfig hostConfig, ResourceSpec resources)
+    {
+        if (resources.CpuLimitMillicores is { } cpu)
+        {
+            hostConfig.NanoCPUs = cpu * 1_000_000;
+        }
+
+        if (resources.MemoryLimitBytes is { } memory)
+        {
+            hostConfig.Memory = memory;
+            hostConfig.MemorySwap = memory;
+        }
+
+        if (resources.MemoryRequestBytes is { } reservation)
+        {
+            hostConfig.MemoryReservation = reservation;
+        }
+
+        hostConfig.PidsLimit = resources.PidsLimit;
+    }
+
+    private static Mount ToMount(MountSpec mount) => mount.Kind switch
+    {
+        MountKind.Volume => new Mount { Type = "volume", Source = mount.Source, Target = mount.Target, ReadOnly = mount.ReadOnly },
+        MountKind.Bind => new Mount { Type = "bind", Source = mount.Source, Target = mount.Target, ReadOnly = mount.ReadOnly },
+        _ => new Mount { Type = "tmpfs", Target = mount.Target, ReadOnly = mount.ReadOnly },
+    };
+}

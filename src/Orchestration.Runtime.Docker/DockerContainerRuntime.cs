@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using Orchestration.Runtime.Docker.Client;
+using Orchestration.Runtime.Docker.Containers;
+using Orchestration.Runtime.Docker.Events;
+using Orchestration.Runtime.Docker.Images;
+using Orchestration.Runtime.Docker.Networks;
+
+namespace Orchestration.Runtime.Docker;
+
+/// <summary>The Docker runtime: every configured engine is a node. Each concern lives in its own service; this class
+/// only routes the contract's calls to them.</summary>
+internal sealed class DockerContainerRuntime(
+    DockerNodes nodes,
+    FleetNetworks networks,
+    ContainerLifecycle lifecycle,
+    ContainerQueries queries,
+    ExecRunner exec,
+    ImageService images,
+    FleetEventWatch events,
+    IOptions<DockerRuntimeOptions> options) : IContainerRuntime
+{
+    public async Task<IReadOnlyList<NodeInfo>> GetNodesAsync(CancellationToken cancellationToken)
+        => await Task.WhenAll(nodes.All.Select(n => n.DescribeAsync(cancellationToken))).ConfigureAwait(false);
+
+    public Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(string fleet, CancellationToken cancellationToken)
+        => queries.ListAsync(fleet, cancellationToken);
+
+    public IAsyncEnumerable<RuntimeEvent> WatchAsync(string fleet, CancellationToken cancellationToken)
+        => events.WatchAsync(fleet, cancellationToken);
+
+    public void Validate(WorkloadSpec spec, ICollection<ValidationProblem> problems)
+        => DockerSecurityPolicy.Validate(spec, options.Value, problems);
+
+    public async Task PrepareFleetAsync(string fleet, CancellationToken cancellationToken)
+    {
+        // Nodes that do not answer are skipped: a replica started there later creates the network itself.
+        var ready = nodes.All.Where(n => n.State == NodeState.Ready).ToList();
+        await Task.WhenAll(ready.Select(n => networks.EnsureAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
+    }
+
+    public Task EnsureImageAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+        => images.EnsureAsync(launch.Node, launch.Workload.Image, launch.Workload.PullPolicy, cancellationToken);
+
+    public Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+        => lifecycle.StartAsync(launch, cancellationToken);
+
+    public Task StopAsync(ContainerRef container, TimeSpan gracePeriod, CancellationToken cancellationToken)
+        => lifecycle.StopAsync(container, gracePeriod, cancellationToken);
+
+    public Task RemoveAsync(ContainerRef container, CancellationToken cancellationToken)
+        => lifecycle.RemoveAsync(container, cancellationToken);
+
+    public Task<ExecResult> ExecAsync(ContainerRef container, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+        => exec.RunAsync(container, command, timeout, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
+        => queries.GetLogsAsync(container, tail, cancellationToken);
+
+    public async Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken)
+        => await Task.WhenAll(nodes.All.Select(n => networks.DeleteAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
+}

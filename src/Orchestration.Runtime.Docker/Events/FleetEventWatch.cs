@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestration.Runtime.Docker.Client;
+
+namespace Orchestration.Runtime.Docker.Events;
+
+/// <summary>Merges, for one fleet, every node's container events and node health into one stream. Per node, one loop
+/// follows the engine's event stream (reconnecting with <c>since</c> after the stream ends, which it does silently
+/// when the engine restarts, and then emitting <see cref="RuntimeEventKind.Resync"/>), and one loop pings the engine
+/// to report it NotReady when it stops answering and Ready when it answers again.</summary>
+internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeOptions> options, TimeProvider timeProvider, ILogger logger)
+{
+    public async IAsyncEnumerable<RuntimeEvent> WatchAsync(string fleet, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateUnbounded<RuntimeEvent>(new UnboundedChannelOptions { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loops = nodes.All
+            .SelectMany(node => new[] { FollowEventsAsync(node, fleet, channel.Writer, stop.Token), PingAsync(node, channel.Writer, stop.Token) })
+            .ToArray();
+        try
+        {
+            while (await WaitToReadAsync(channel.Reader, cancellationToken).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var runtimeEvent))
+                {
+                    yield return runtimeEvent;
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(loops).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>False when cancelled: the stream then ends quietly.</summary>
+    private static async ValueTask<bool> WaitToReadAsync(ChannelReader<RuntimeEvent> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task FollowEventsAsync(DockerNode node, string fleet, ChannelWriter<RuntimeEvent> writer, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var filters = Filters.Label(OrchestrationLabels.Fleet, fleet);
+        filters["type"] = new Dictionary<string, bool>(StringComparer.Ordinal) { ["container"] = true };
+        filters["event"] = EngineEventMapper.Actions.ToDictionary(a => a, _ => true, StringComparer.Ordinal);
+        DateTimeOffset? lastSeen = null;
+        var interrupted = false;
+        var watchStart = timeProvider.GetUtcNow();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var client = await node.GetClientAsync(cancellationToken).ConfigureAwait(false);
+                if (interrupted)
+                {
+                    // Only reconnect (and announce a resync) once the engine answers again.
+                    using var ping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    ping.CancelAfter(options.Value.PingTimeout);
+                    await client.System.PingAsync(ping.Token).ConfigureAwait(false);
+                }
+
+                var parameters = new ContainerEventsParameters
+                {
+                    Filters = filters,
+                    // From the watch's start on the first connection (nothing between the call and the connection is lost),
+                    // from the last event seen after an interruption.
+                    Since = EngineEventMapper.Since(lastSeen ?? watchStart),
+                };
+                var progress = new SynchronousProgress<Message>(message =>
+                {
+                    lastSeen = EngineEventMapper.Time(message);
+                    if (EngineEventMapper.Map(node.Name, message) is { } mapped)
+                    {
+                        writer.TryWrite(mapped);
+                    }
+                });
+                var stream = client.System.MonitorEventsAsync(parameters, progress, cancellationToken);
+                if (interrupted)
+                {
+                    writer.TryWrite(new RuntimeEvent { Kind = RuntimeEventKind.Resync, Node = node.Name, Time = timeProvider.GetUtcNow() });
+                    interrupted = false;
+                }
+
+                await stream.ConfigureAwait(false);
+                logger.LogInformation("Event stream of node {Node} ended; reconnecting", node.Name);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Event stream of node {Node} failed; reconnecting", node.Name);
+            }
+
+            interrupted = true;
+            lastSeen ??= watchStart;
+            try
+            {
+                await Task.Delay(options.Value.ReconnectDelay, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task PingAsync(DockerNode node, ChannelWriter<RuntimeEvent> writer, CancellationToken cancellationToken)
+    {
+        var reported = NodeState.Ready;
+        using var timer = new PeriodicTimer(options.Value.PingInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var state = await PingOnceAsync(node, cancellationToken).ConfigureAwait(false);
+                node.TrySetState(state);
+                if (state != reported)
+                {
+                    reported = state;
+                    logger.LogWarning("Node {Node} is {State}", node.Name, state);
+                    writer.TryWrite(new RuntimeEvent { Kind = RuntimeEventKind.NodeChanged, Node = node.Name, NodeState = state, Time = timeProvider.GetUtcNow() });
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<NodeState> PingOnceAsync(DockerNode node, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.PingTimeout);
+        try
+        {
+            var client = await node.GetClientAsync(deadline.Token).ConfigureAwait(false);
+            await client.System.PingAsync(deadline.Token).ConfigureAwait(false);
+            return NodeState.Ready;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return NodeState.NotReady;
+        }
+    }
+}

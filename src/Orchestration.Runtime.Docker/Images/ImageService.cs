@@ -1,0 +1,135 @@
+using System.Formats.Tar;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Options;
+using Orchestration.Runtime.Docker.Client;
+
+namespace Orchestration.Runtime.Docker.Images;
+
+/// <summary>Gets images onto nodes per pull policy, with registry credentials from the options, and builds images
+/// from a directory with a Dockerfile (the build context is packed in-process).</summary>
+internal sealed class ImageService(DockerNodes nodes, IOptions<DockerRuntimeOptions> options)
+{
+    public async Task EnsureAsync(string nodeName, string image, PullPolicy policy, CancellationToken cancellationToken)
+    {
+        var node = nodes[nodeName];
+        if (policy != PullPolicy.Always && await ExistsAsync(node, image, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (policy == PullPolicy.Never)
+        {
+            throw new ImageUnavailableException(image, node.Name,
+                "it is not on the node and the pull policy is Never; build or load it on the node first, or use PullPolicy.IfNotPresent");
+        }
+
+        await PullAsync(node, image, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string> BuildAsync(string? nodeName, string contextDirectory, string tag, IReadOnlyDictionary<string, string>? buildArgs, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contextDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tag);
+        if (!File.Exists(Path.Combine(contextDirectory, "Dockerfile")))
+        {
+            throw new FileNotFoundException($"No Dockerfile in the build context '{contextDirectory}'.", Path.Combine(contextDirectory, "Dockerfile"));
+        }
+
+        var node = nodeName is null ? nodes.All[0] : nodes[nodeName];
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.BuildTimeout);
+        await using var context = new MemoryStream();
+        await TarFile.CreateFromDirectoryAsync(contextDirectory, context, includeBaseDirectory: false, deadline.Token).ConfigureAwait(false);
+        context.Position = 0;
+
+        var progress = new JsonMessageCollector();
+        try
+        {
+            var client = await node.GetClientAsync(deadline.Token).ConfigureAwait(false);
+            await client.Images.BuildImageFromDockerfileAsync(
+                new ImageBuildParameters
+                {
+                    Tags = [tag],
+                    BuildArgs = buildArgs?.ToDictionary(StringComparer.Ordinal),
+                    Remove = true,
+                    ForceRemove = true,
+                },
+                context,
+                authConfigs: null,
+                headers: null,
+                progress,
+                deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ImageBuildException(tag, node.Name, e is DockerApiException api ? EngineErrors.Message(api) : e.Message, progress.Log, e);
+        }
+
+        if (progress.Error is { } error)
+        {
+            throw new ImageBuildException(tag, node.Name, error, progress.Log);
+        }
+
+        var built = await node.CallAsync((c, ct) => c.Images.InspectImageAsync(tag, ct), cancellationToken).ConfigureAwait(false);
+        return built.ID;
+    }
+
+    private static async Task<bool> ExistsAsync(DockerNode node, string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await node.CallAsync((c, ct) => c.Images.InspectImageAsync(image, ct), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
+        {
+            return false;
+        }
+    }
+
+    private async Task PullAsync(DockerNode node, string image, CancellationToken cancellationToken)
+    {
+        var reference = ImageReference.Parse(image);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.PullTimeout);
+        var progress = new JsonMessageCollector();
+        try
+        {
+            var client = await node.GetClientAsync(deadline.Token).ConfigureAwait(false);
+            await client.Images.CreateImageAsync(
+                new ImagesCreateParameters { FromImage = reference.IsDigest ? image : reference.Repository, Tag = reference.IsDigest ? null : reference.Tag },
+                Credentials(reference),
+                progress,
+                deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ImageUnavailableException(image, node.Name, $"the pull did not finish within {options.Value.PullTimeout}", e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var reason = e is DockerApiException api ? EngineErrors.Message(api) : e.Message;
+            throw new ImageUnavailableException(image, node.Name, $"the pull failed: {reason}", e);
+        }
+
+        if (progress.Error is { } error)
+        {
+            throw new ImageUnavailableException(image, node.Name, $"the pull failed: {error}");
+        }
+    }
+
+    private AuthConfig? Credentials(ImageReference reference)
+    {
+        var credential = options.Value.RegistryCredentials.FirstOrDefault(c => reference.IsServedBy(c.Registry));
+        return credential is null
+            ? null
+            : new AuthConfig
+            {
+                ServerAddress = credential.Registry,
+                Username = credential.Username,
+                Password = credential.Password,
+                IdentityToken = credential.IdentityToken,
+            };
+    }
+}
