@@ -9,6 +9,8 @@
 # (eng/images.sh), then builds Orchestration.sln (or .slnx) in Release and runs
 # dotnet test with a TRX logger into artifacts/test-results. The last line is
 # always "tests: N passed, N failed, N skipped", summed over all TRX files.
+# After the tests, eng/check-package.sh packs the SDK and builds a project outside
+# the solution against the package.
 # Exits non-zero if anything failed or if no test passed.
 set -euo pipefail
 
@@ -64,6 +66,11 @@ status=0
 dotnet test "$SLN" -c Release --no-build --logger "trx" --results-directory "$RESULTS" "$@" || status=$?
 
 summarize
+# A project outside the solution must get the generator from the packed package alone.
+if ((status == 0)) && ! bash eng/check-package.sh; then
+  echo "test: the package check (eng/check-package.sh) failed" >&2
+  status=1
+fi
 if ((status != 0)); then
   echo "test: dotnet test exited with $status" >&2
 elif ((failed > 0)); then

@@ -37,8 +37,37 @@ public interface IOrchestrator
     /// <exception cref="TimeoutException">The condition did not hold in time; the message shows the last status.</exception>
     Task<FleetStatus> WaitForAsync(Func<FleetStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default);
 
+    /// <summary>Makes an earlier revision of <paramref name="workload"/> the desired one again, keeping the current
+    /// replica count; the change rolls out like any other and publishes <see cref="RolloutRolledBack"/>.</summary>
+    /// <param name="workload">The workload.</param>
+    /// <param name="revision">A revision number ("3") or hash from <see cref="GetRevisionHistory"/>; <see langword="null"/>
+    /// for the revision before the current one.</param>
+    /// <param name="cancellationToken">Stops waiting for the desired state's lock.</param>
+    /// <exception cref="ArgumentException">No such workload, or no such earlier revision.</exception>
+    Task RollbackAsync(string workload, string? revision = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Pauses the rollout of <paramref name="workload"/>: no replica is replaced by a newer revision until
+    /// <see cref="ResumeRolloutAsync"/>. Crashed replicas are still restarted.</summary>
+    /// <exception cref="ArgumentException">No such workload.</exception>
+    Task PauseRolloutAsync(string workload, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes a paused rollout (also one paused because it missed its progress deadline).</summary>
+    /// <exception cref="ArgumentException">No such workload.</exception>
+    Task ResumeRolloutAsync(string workload, CancellationToken cancellationToken = default);
+
+    /// <summary>The revisions of <paramref name="workload"/> kept for rollback, oldest first; the last is current.</summary>
+    IReadOnlyList<WorkloadRevision> GetRevisionHistory(string workload);
+
     /// <summary>Stops the control loop, then removes every container of the fleet on every runtime, and what the
     /// runtimes created for the fleet (such as its network). The desired state is kept but no longer enforced until
     /// the host starts again.</summary>
     Task DeleteFleetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Marks <paramref name="node"/> unschedulable: no new replica is placed there; what runs there stays.</summary>
+    /// <exception cref="ArgumentException">No such node.</exception>
+    Task CordonAsync(string node, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes a cordoned <paramref name="node"/> schedulable again.</summary>
+    /// <exception cref="ArgumentException">No such node.</exception>
+    Task UncordonAsync(string node, CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orchestration.Events;
 using Orchestration.Observed;
 using Orchestration.Reconciliation;
+using Orchestration.Rollout;
 using Orchestration.Runtime;
 using Orchestration.Scheduling;
 using Orchestration.State;
@@ -23,6 +24,9 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly SchedulingCache _scheduling;
     private readonly ObservedState _observed;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly RolloutStore _rollouts;
+    private readonly Rollbacks _rollbacks;
+    private readonly WakeRequests _wake;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -34,8 +38,14 @@ internal sealed partial class Orchestrator : IOrchestrator
         ControlLoop loop,
         ReplicaBook books,
         SchedulingCache scheduling,
-        ObservedState observed)
+        ObservedState observed,
+        RolloutStore rollouts,
+        Rollbacks rollbacks,
+        WakeRequests wake)
     {
+        _rollouts = rollouts;
+        _rollbacks = rollbacks;
+        _wake = wake;
         _scheduling = scheduling;
         _observed = observed;
         FleetName = options.Value.FleetName;
@@ -117,6 +127,11 @@ internal sealed partial class Orchestrator : IOrchestrator
         if (!_store.TryReplace(current, next))
         {
             throw new InvalidOperationException("The desired state changed while it was being replaced.");
+        }
+
+        foreach (var workload in next.Workloads)
+        {
+            _rollouts.Of(workload.Name).Record(workload);
         }
 
         _events.Publish(new FleetApplied

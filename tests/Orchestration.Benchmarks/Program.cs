@@ -4,11 +4,15 @@ return args.FirstOrDefault() switch
 {
     "scheduler" => SchedulerBenchmark.Run(),
     "converge" => await ConvergeBenchmark.RunAsync(),
+    "rollout" => await RolloutBenchmark.RunAsync(),
+    "fleet-start" => await Orchestration.Benchmarks.Docker.FleetStartBenchmark.RunAsync(),
+    "self-heal" => await Orchestration.Benchmarks.Docker.SelfHealBenchmark.RunAsync(),
+    "node-failover" => await Orchestration.Benchmarks.Docker.NodeFailoverBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover>");
     return 2;
 }

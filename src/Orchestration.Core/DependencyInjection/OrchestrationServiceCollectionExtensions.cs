@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using Orchestration;
 using Orchestration.DependencyInjection;
 using Orchestration.Events;
+using Orchestration.Health;
 using Orchestration.Hosting;
 using Orchestration.Observed;
 using Orchestration.Reconciliation;
+using Orchestration.Rollout;
 using Orchestration.Scheduling;
 using Orchestration.State;
 
@@ -37,6 +39,11 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<ReplicaBook>();
         services.TryAddSingleton<StatusBoard>();
         services.TryAddSingleton<LaunchFactory>();
+        services.TryAddSingleton<WakeRequests>();
+        services.TryAddSingleton<HealthMonitor>();
+        services.TryAddSingleton<RolloutStore>();
+        services.TryAddSingleton<Rollbacks>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyEnvironment, DependencyAddresses>());
         services.TryAddSingleton<WorkloadReconciler>();
         services.TryAddSingleton<ControlLoop>();
         services.TryAddSingleton<Orchestrator>();

@@ -24,6 +24,8 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly WakeRequests _wake;
+    private readonly Health.HealthMonitor _health;
     private Running? _running;
 
     public ControlLoop(
@@ -36,8 +38,12 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
         EventHub events,
         TimeProvider time,
         IOptions<OrchestrationOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        WakeRequests wake,
+        Health.HealthMonitor health)
     {
+        _wake = wake;
+        _health = health;
         _runtimes = [.. runtimes];
         _reconciler = reconciler;
         _desired = desired;
@@ -87,11 +93,13 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
                 }
             };
             _desired.Changed += onDesired;
+            Action<string> onWake = queue.Add;
+            _wake.Requested += onWake;
             var controller = new Controller(queue, _reconciler, () => WakeUnplaced(queue), _logger);
             var tasks = new List<Task>(controller.Start(_options.Workers, cts.Token));
             tasks.AddRange(watchers.Select(w => Task.Run(() => w.WatchAsync(cts.Token), CancellationToken.None)));
             var resync = _time.CreateTimer(_ => Resync(queue, watchers, cts.Token), null, _options.ResyncInterval, _options.ResyncInterval);
-            _running = new Running(queue, cts, tasks, resync, onDesired, watchers);
+            _running = new Running(queue, cts, tasks, resync, onDesired, onWake, watchers);
             Wake(queue, null);
             LogStarted(_logger, _options.FleetName, _runtimes.Count, _options.Workers);
         }
@@ -113,12 +121,14 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
 
             _running = null;
             _desired.Changed -= running.OnDesired;
+            _wake.Requested -= running.OnWake;
             await running.Resync.DisposeAsync().ConfigureAwait(false);
             running.Queue.ShutDown(_options.Workers);
             await running.Cancellation.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(running.Tasks).ConfigureAwait(false);
             running.Cancellation.Dispose();
             running.Queue.Dispose();
+            _health.StopAll();
         }
         finally
         {
@@ -188,5 +198,5 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Periodic resync failed")]
     private static partial void LogResyncFailed(ILogger logger, Exception exception);
 
-    private sealed record Running(WorkQueue Queue, CancellationTokenSource Cancellation, List<Task> Tasks, ITimer Resync, Action<IReadOnlyCollection<string>> OnDesired, IReadOnlyList<RuntimeWatcher> Watchers);
+    private sealed record Running(WorkQueue Queue, CancellationTokenSource Cancellation, List<Task> Tasks, ITimer Resync, Action<IReadOnlyCollection<string>> OnDesired, Action<string> OnWake, IReadOnlyList<RuntimeWatcher> Watchers);
 }

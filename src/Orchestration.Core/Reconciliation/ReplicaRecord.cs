@@ -49,20 +49,37 @@ internal sealed class ReplicaRecord
     /// <summary>Whether its node has stopped answering (within the grace period): not ready, not in endpoints.</summary>
     public bool Unreachable { get; set; }
 
-    public bool IsReady => Phase == ReplicaPhase.Running && !Unreachable;
+    /// <summary>What its probes concluded; <see langword="null"/> when the workload has none.</summary>
+    public Health.ReplicaHealth? Health { get; set; }
+
+    /// <summary>Since when it has been ready without a break.</summary>
+    public DateTimeOffset? ReadySince { get; set; }
+
+    /// <summary>When a retired replica (out of the endpoints already) is stopped.</summary>
+    public DateTimeOffset? DrainUntil { get; set; }
+
+    public string? RetireReason { get; set; }
+
+    /// <summary>Whether it was retired (scale down, old revision) and only waits to be stopped.</summary>
+    public bool IsLeaving => DrainUntil is not null;
+
+    public bool IsReady => Phase == ReplicaPhase.Running && !Unreachable && !IsLeaving && (Health is null || Health.Ready);
+
+    /// <summary>Ready for at least <paramref name="minReadyTime"/>.</summary>
+    public bool IsAvailable(DateTimeOffset now, TimeSpan minReadyTime) => IsReady && ReadySince is { } since && now - since >= minReadyTime;
 
     public ReplicaStatus ToStatus(string workload) => new()
     {
         Id = Id,
         Workload = workload,
         Revision = Revision,
-        Phase = Phase,
         Node = Node,
         ContainerId = Container?.Id,
         Ready = IsReady,
         Restarts = Restarts,
         LastExitCode = LastExitCode,
-        Reason = Unreachable ? "its node does not answer" : Reason,
+        Phase = IsLeaving ? ReplicaPhase.Terminating : Phase,
+        Reason = Unreachable ? "its node does not answer" : IsLeaving ? RetireReason : Phase == ReplicaPhase.Running && Health?.LastFailure is { } failure ? failure : Reason,
         Ports = IsReady ? Ports : ImmutableDictionary<string, HostEndpoint>.Empty,
     };
 }

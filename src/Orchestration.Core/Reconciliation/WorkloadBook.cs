@@ -23,6 +23,21 @@ internal sealed class WorkloadBook
     /// <summary>Completed or Failed once a job has finished.</summary>
     public WorkloadPhase? Finished { get; set; }
 
+    /// <summary>Whether the workload's dependencies were met once (it may start).</summary>
+    public bool DependenciesMet { get; set; }
+
+    /// <summary>The revision whose rollout was last started.</summary>
+    public string? RolloutRevision { get; set; }
+
+    /// <summary>When the current rollout last made progress (started, or one more new replica became available).</summary>
+    public DateTimeOffset RolloutProgressAt { get; set; }
+
+    /// <summary>New replicas available at the last progress.</summary>
+    public int RolloutProgress { get; set; }
+
+    /// <summary>The revision a rollout failure was already handled for (so it is reported once).</summary>
+    public string? FailedRevision { get; set; }
+
     /// <summary>The revision the job counters belong to; a changed job starts counting again.</summary>
     public string? JobRevision { get; set; }
 }

@@ -11,6 +11,12 @@ internal sealed partial class WorkloadReconciler
     private async Task RemoveReplicaAsync(ReconcileContext ctx, WorkloadSpec? spec, ReplicaRecord record, string reason, CancellationToken cancellationToken)
     {
         record.Phase = ReplicaPhase.Terminating;
+        if (record.Node is { } node && _observed.Node(node)?.Info.State != NodeState.Ready)
+        {
+            // Its container may come back with the node: remove it then.
+            ctx.Book.Abandoned.Add(record.Id);
+        }
+
         if (record.Container is { } container)
         {
             await StopAndRemoveAsync(container, spec?.StopGracePeriod ?? TimeSpan.Zero, cancellationToken).ConfigureAwait(false);

@@ -3,12 +3,11 @@ namespace Orchestration.Reconciliation;
 /// <summary>Services: keep the desired number of replicas of the current revision.</summary>
 internal sealed partial class WorkloadReconciler
 {
+    /// <summary>Keeps <see cref="WorkloadSpec.Replicas"/> replicas when no older revision is left; surplus replicas
+    /// leave the endpoints, drain, then stop.</summary>
     private async Task ScaleAsync(ReconcileContext ctx, WorkloadSpec spec, CancellationToken cancellationToken)
     {
-        var outdated = ctx.Book.Replicas.Values.Where(r => r.Revision != spec.Revision).ToList();
-        await RemoveReplicasAsync(ctx, spec, outdated, $"revision replaced by {spec.Revision}", cancellationToken).ConfigureAwait(false);
-
-        var live = ctx.Book.Replicas.Values.Where(r => r.IsLive).ToList();
+        var live = ctx.Book.Replicas.Values.Where(r => r.IsLive && !r.IsLeaving).ToList();
         for (var i = live.Count; i < spec.Replicas; i++)
         {
             NewReplica(ctx, spec);
@@ -16,7 +15,7 @@ internal sealed partial class WorkloadReconciler
 
         if (live.Count > spec.Replicas)
         {
-            await RemoveReplicasAsync(ctx, spec, ScaleDownOrder(live).Take(live.Count - spec.Replicas).ToList(), "scale down", cancellationToken).ConfigureAwait(false);
+            await RetireAsync(ctx, spec, ScaleDownOrder(live).Take(live.Count - spec.Replicas).ToList(), "scale down", cancellationToken).ConfigureAwait(false);
         }
     }
 

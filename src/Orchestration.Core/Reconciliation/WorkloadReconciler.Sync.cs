@@ -102,7 +102,7 @@ internal sealed partial class WorkloadReconciler
 
         foreach (var record in ctx.Book.Replicas.Values.ToList())
         {
-            if (!record.IsLive || record.Node is not { } node)
+            if (!record.IsLive || record.IsLeaving || record.Node is not { } node)
             {
                 continue;
             }
@@ -141,9 +141,12 @@ internal sealed partial class WorkloadReconciler
                     break;
                 case ContainerState.Exited or ContainerState.Dead:
                     var reason = c.OomKilled ? "killed for exceeding its memory limit" : $"exited with code {c.ExitCode}";
+                    reason += await LastLogLinesAsync(c.Ref, cancellationToken).ConfigureAwait(false);
                     await OnExitAsync(ctx, spec, record, c.ExitCode, reason, cancellationToken).ConfigureAwait(false);
-                    break;
+                    continue;
             }
+
+            await CheckHealthAsync(ctx, spec, record, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Orchestration.Events;
+using Orchestration.Health;
 using Orchestration.Observed;
+using Orchestration.Rollout;
 using Orchestration.Runtime;
 using Orchestration.Scheduling;
 using Orchestration.State;
@@ -24,6 +26,10 @@ internal sealed partial class WorkloadReconciler : IReconciler
     private readonly string _fleet;
     private readonly TimeSpan _nodeLostGracePeriod;
     private readonly int _maxParallelStarts;
+    private readonly HealthMonitor _health;
+    private readonly RolloutStore _rollouts;
+    private readonly Rollbacks _rollbacks;
+    private readonly WakeRequests _wake;
 
     public WorkloadReconciler(
         DesiredStateStore desired,
@@ -35,8 +41,16 @@ internal sealed partial class WorkloadReconciler : IReconciler
         EventHub events,
         LaunchFactory launches,
         TimeProvider time,
-        IOptions<OrchestrationOptions> options)
+        IOptions<OrchestrationOptions> options,
+        HealthMonitor health,
+        RolloutStore rollouts,
+        Rollbacks rollbacks,
+        WakeRequests wake)
     {
+        _health = health;
+        _rollouts = rollouts;
+        _rollbacks = rollbacks;
+        _wake = wake;
         _desired = desired;
         _observed = observed;
         _scheduler = scheduler;
@@ -61,11 +75,18 @@ internal sealed partial class WorkloadReconciler : IReconciler
             await RemoveEverythingAsync(ctx, containers, "belongs to no desired workload", cancellationToken).ConfigureAwait(false);
             _books.Remove(key);
             _status.Remove(key);
+            _health.Retain(key, new HashSet<string>());
             return ctx.Result;
         }
 
         await SyncContainersAsync(ctx, spec, containers, cancellationToken).ConfigureAwait(false);
         await SyncReplicasAsync(ctx, spec, containers, cancellationToken).ConfigureAwait(false);
+        await FinishRetirementsAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
+        if (!DependenciesMet(ctx, spec))
+        {
+            return ctx.Result;
+        }
+
         switch (spec.Kind)
         {
             case WorkloadKind.Job:
@@ -75,12 +96,14 @@ internal sealed partial class WorkloadReconciler : IReconciler
                 await FollowNodesAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                await ScaleAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
+                await UpdateServiceAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
                 break;
         }
 
         Place(ctx, spec);
         await StartDueAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
+        await FinishRetirementsAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
+        WatchHealth(ctx, spec);
         PublishStatus(ctx, spec);
         return ctx.Result;
     }

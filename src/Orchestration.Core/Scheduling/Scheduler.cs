@@ -27,7 +27,7 @@ internal sealed class Scheduler
         _cache = cache;
         _filters =
         [
-            new NodeReadyFilter(), new ResourcesFitFilter(), new NodeSelectorFilter(), new TaintTolerationFilter(),
+            new NodeReadyFilter(), new CordonedFilter(cache), new ResourcesFitFilter(), new NodeSelectorFilter(), new TaintTolerationFilter(),
             new RequiredAntiAffinityFilter(), new TopologySpreadFilter(cache), .. filters,
         ];
         _scorers =

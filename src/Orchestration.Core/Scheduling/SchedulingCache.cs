@@ -4,7 +4,7 @@ namespace Orchestration.Scheduling;
 
 /// <summary>The nodes and every reservation on them. All reads and writes happen under <see cref="Gate"/>, so a
 /// placement and its reservation are one step and concurrent placements never overbook a node.</summary>
-internal sealed class SchedulingCache
+internal sealed partial class SchedulingCache
 {
     private readonly Dictionary<string, SchedulerNode> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SpreadTracker> _spread = new(StringComparer.Ordinal);

@@ -36,6 +36,14 @@ internal static class EngineErrors
 
     public static bool IsConflict(Exception exception) => exception is DockerApiException { StatusCode: HttpStatusCode.Conflict };
 
+    /// <summary>Whether the engine gave no answer at all (connection refused, timeout, open circuit), as opposed to an
+    /// error answer.</summary>
+    public static bool IsUnreachable(Exception exception)
+    {
+        var inner = exception is DockerEngineException { InnerException: { } cause } ? cause : exception;
+        return inner is not DockerApiException && inner is not ArgumentException && inner is not InvalidOperationException;
+    }
+
     public static DockerEngineException Wrap(string node, string action, Exception exception) => exception switch
     {
         DockerEngineException engine => engine,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Options;
@@ -10,11 +11,35 @@ namespace Orchestration.Runtime.Docker.Containers;
 internal sealed class ContainerQueries(DockerNodes nodes, FleetNetworks networks, ContainerLifecycle lifecycle, IOptions<DockerRuntimeOptions> options)
 {
     private const int InspectParallelism = 8;
+    private readonly ConcurrentDictionary<(string Node, string Fleet), IReadOnlyList<ContainerInfo>> _lastListed = new();
 
+    /// <summary>Lists every node. A node that does not answer contributes what it held at its last successful list,
+    /// so its replicas are neither forgotten nor reported gone while it is NotReady: the orchestrator's node grace
+    /// period decides what happens to them, and the node's next successful list (after it answers again) tells the truth.</summary>
     public async Task<IReadOnlyList<ContainerInfo>> ListAsync(string fleet, CancellationToken cancellationToken)
     {
-        var perNode = await Task.WhenAll(nodes.All.Select(n => ListAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
+        var perNode = await Task.WhenAll(nodes.All.Select(n => ListOrLastKnownAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
         return [.. perNode.SelectMany(c => c)];
+    }
+
+    private async Task<IReadOnlyList<ContainerInfo>> ListOrLastKnownAsync(DockerNode node, string fleet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var listed = await ListAsync(node, fleet, cancellationToken).ConfigureAwait(false);
+            _lastListed[(node.Name, fleet)] = listed;
+            return listed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (nodes.All.Count > 1 && EngineErrors.IsUnreachable(e))
+            {
+                node.TrySetState(NodeState.NotReady);
+                return _lastListed.GetValueOrDefault((node.Name, fleet)) ?? [];
+            }
+
+            throw;
+        }
     }
 
     public async Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)

@@ -1,0 +1,93 @@
+using Orchestration.Events;
+using Orchestration.Health;
+
+namespace Orchestration.Reconciliation;
+
+/// <summary>Acting on probe results: readiness decides Ready (and so the endpoints); failed liveness or startup
+/// restarts the replica through the usual exit path, so it counts in the restart backoff.</summary>
+internal sealed partial class WorkloadReconciler
+{
+    private static readonly TimeSpan LogTimeout = TimeSpan.FromSeconds(2);
+
+    private async Task CheckHealthAsync(ReconcileContext ctx, WorkloadSpec spec, ReplicaRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Phase != ReplicaPhase.Running || record.Container is not { } container)
+        {
+            return;
+        }
+
+        record.Health = _health.Get(container) ?? Unprobed(ProbesOf(ctx, spec, record));
+        if (record.Health?.Unhealthy is { } why)
+        {
+            Emit(new ReplicaUnhealthy { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = record.Id, Reason = why });
+            await OnExitAsync(ctx, spec, record, null, why, cancellationToken).ConfigureAwait(false);
+            record.Health = null;
+            return;
+        }
+
+        TrackReadiness(ctx, record);
+    }
+
+    private static void TrackReadiness(ReconcileContext ctx, ReplicaRecord record)
+    {
+        if (!record.IsReady)
+        {
+            record.ReadySince = null;
+        }
+        else
+        {
+            record.ReadySince ??= ctx.Now;
+        }
+    }
+
+    /// <summary>Starts probers for running replicas (probers of the workload's other containers stop).</summary>
+    private void WatchHealth(ReconcileContext ctx, WorkloadSpec spec)
+    {
+        var keep = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in ctx.Book.Replicas.Values)
+        {
+            if (record.Phase != ReplicaPhase.Running || record.IsLeaving || record.Container is not { } container || RuntimeOf(container.Node) is not { } runtime)
+            {
+                continue;
+            }
+
+            keep.Add(container.Id);
+            var probes = ProbesOf(ctx, spec, record);
+            _health.Ensure(new ProbeTargetInfo(ctx.Workload, record.Id, container, runtime, record.Ports), probes);
+            record.Health = _health.Get(container) ?? Unprobed(probes);
+            TrackReadiness(ctx, record);
+        }
+
+        _health.Retain(ctx.Workload, keep);
+    }
+
+    /// <summary>The probes of the replica's own revision.</summary>
+    private ProbeSet ProbesOf(ReconcileContext ctx, WorkloadSpec spec, ReplicaRecord record)
+        => record.Revision == spec.Revision ? spec.Probes : _rollouts.Of(ctx.Workload).Find(record.Revision)?.Spec.Probes ?? spec.Probes;
+
+    /// <summary>Before its prober reported anything: not ready when a startup or readiness probe gates it.</summary>
+    private static ReplicaHealth? Unprobed(ProbeSet probes)
+        => probes.Startup is null && probes.Readiness is null ? null : ReplicaHealth.Initial(probes);
+
+    /// <summary>"; last log lines: …" for an exit reason, or nothing when the logs cannot be read quickly.</summary>
+    private async Task<string> LastLogLinesAsync(Runtime.ContainerRef container, CancellationToken cancellationToken)
+    {
+        if (RuntimeOf(container.Node) is not { } runtime)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(LogTimeout);
+            var lines = await runtime.GetLogsAsync(container, 5, deadline.Token).ConfigureAwait(false);
+            var text = string.Join(" | ", lines.Select(l => l.Trim()).Where(l => l.Length > 0));
+            return text.Length == 0 ? string.Empty : $"; last log lines: {(text.Length > 500 ? text[^500..] : text)}";
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return string.Empty;
+        }
+    }
+}

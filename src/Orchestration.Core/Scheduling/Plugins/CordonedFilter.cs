@@ -1,0 +1,9 @@
+namespace Orchestration.Scheduling.Plugins;
+
+/// <summary>Rejects cordoned nodes (see <see cref="IOrchestrator.CordonAsync"/>).</summary>
+internal sealed class CordonedFilter(SchedulingCache cache) : IFilterPlugin
+{
+    public string Name => "Cordoned";
+
+    public bool Filter(in PlacementRequest request, SchedulerNode node) => !cache.IsCordoned(node.Name);
+}

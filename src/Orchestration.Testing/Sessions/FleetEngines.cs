@@ -1,0 +1,87 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Orchestration.Runtime;
+using Orchestration.Runtime.Docker;
+
+namespace Orchestration.Testing.Sessions;
+
+/// <summary>The engines a test fleet runs on, reached directly: to sweep dead sessions and to create the fleet's
+/// network ahead of the runtime, carrying the session label (the runtime adopts a network that has its name and fleet
+/// label), so that the watchdog can find and remove it.</summary>
+internal sealed class FleetEngines : IAsyncDisposable
+{
+    private const string UnixSocket = "unix:///var/run/docker.sock";
+    private const string DefaultNetworkPrefix = "orchestration-";
+
+    private readonly List<DockerClient> _clients = [];
+
+    private FleetEngines(IReadOnlyList<Uri> endpoints) => Endpoints = endpoints;
+
+    /// <summary>The engine endpoints, one per node.</summary>
+    public IReadOnlyList<Uri> Endpoints { get; }
+
+    /// <summary>The endpoints of <paramref name="options"/>' nodes, resolved as the Docker runtime does (the node's
+    /// endpoint, else <c>DOCKER_HOST</c>, else the default socket).</summary>
+    public static FleetEngines Of(DockerRuntimeOptions options)
+    {
+        var fallback = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : UnixSocket;
+        var endpoints = options.Nodes.Count == 0
+            ? [new Uri(fallback)]
+            : options.Nodes.Select(n => new Uri(string.IsNullOrWhiteSpace(n.Endpoint) ? fallback : n.Endpoint.Trim())).Distinct().ToList();
+        return new FleetEngines(endpoints);
+    }
+
+    /// <summary>Connects to every engine; fails with a message naming the engine that does not answer.</summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in Endpoints)
+        {
+            try
+            {
+                _clients.Add(await EngineClient.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw new InvalidOperationException(
+                    $"No Docker engine answers at {endpoint}: {e.Message}. Start one (or set DOCKER_HOST) before running fleet tests.", e);
+            }
+        }
+    }
+
+    /// <summary>Removes what dead sessions of this machine left on every engine.</summary>
+    public async Task<int> SweepDeadSessionsAsync(CancellationToken cancellationToken)
+    {
+        var removed = await Task.WhenAll(_clients.Select(c => SessionReaper.SweepDeadSessionsAsync(c, cancellationToken))).ConfigureAwait(false);
+        return removed.Sum();
+    }
+
+    /// <summary>Creates the fleet's network on every engine, labelled with the fleet and the session.</summary>
+    public Task CreateNetworksAsync(string fleet, string? networkPrefix, SessionLabel session, CancellationToken cancellationToken)
+        => Task.WhenAll(_clients.Select(c => c.Networks.CreateNetworkAsync(
+            new NetworksCreateParameters
+            {
+                Name = (networkPrefix ?? DefaultNetworkPrefix) + fleet,
+                Driver = "bridge",
+                Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [OrchestrationLabels.Fleet] = fleet,
+                    [SessionLabel.Key] = session.ToString(),
+                },
+            },
+            cancellationToken)));
+
+    /// <summary>Removes what carries the fleet label on every engine: the last resort when the fleet's own teardown
+    /// failed.</summary>
+    public Task RemoveFleetAsync(string fleet, CancellationToken cancellationToken)
+        => Task.WhenAll(_clients.Select(c => SessionReaper.RemoveLabelledAsync(c, $"{OrchestrationLabels.Fleet}={fleet}", cancellationToken)));
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

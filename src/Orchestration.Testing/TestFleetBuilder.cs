@@ -1,0 +1,94 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orchestration.Runtime.Docker;
+
+namespace Orchestration.Testing;
+
+/// <summary>Declares a test fleet: its workloads, and optionally orchestrator, Docker and service settings. The fleet's
+/// name is chosen by the harness (unique per fleet), so that tests run in parallel without sharing containers.</summary>
+public sealed class TestFleetBuilder
+{
+    private readonly List<Action<FleetBuilder>> _workloads = [];
+    private Action<OrchestrationOptions>? _orchestration;
+    private Action<DockerRuntimeOptions>? _docker;
+    private Action<IServiceCollection>? _services;
+
+    internal TestFleetBuilder()
+    {
+    }
+
+    /// <summary>Adds a typed workload: a <c>[Workload]</c> partial class whose spec the generator wrote.</summary>
+    public TestFleetBuilder AddWorkload<TWorkload>()
+        where TWorkload : ITypedWorkload
+    {
+        _workloads.Add(f => f.AddWorkload<TWorkload>());
+        return this;
+    }
+
+    /// <summary>Adds a workload configured with the fluent builder.</summary>
+    public TestFleetBuilder AddWorkload(string name, Action<WorkloadBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _workloads.Add(f => f.AddWorkload(name, configure));
+        return this;
+    }
+
+    /// <summary>Adds a workload spec as it is.</summary>
+    public TestFleetBuilder AddWorkload(WorkloadSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        _workloads.Add(f => f.AddWorkload(spec));
+        return this;
+    }
+
+    /// <summary>Adjusts the orchestrator's options. The fleet name is set by the harness and cannot be changed.</summary>
+    public TestFleetBuilder ConfigureOrchestration(Action<OrchestrationOptions> configure)
+    {
+        _orchestration += configure;
+        return this;
+    }
+
+    /// <summary>Adjusts the Docker runtime's options: engines, security allowances, timeouts.</summary>
+    public TestFleetBuilder ConfigureDocker(Action<DockerRuntimeOptions> configure)
+    {
+        _docker += configure;
+        return this;
+    }
+
+    /// <summary>Adds services to the fleet's own service provider, such as an <see cref="ISecretResolver"/> or logging
+    /// providers.</summary>
+    public TestFleetBuilder ConfigureServices(Action<IServiceCollection> configure)
+    {
+        _services += configure;
+        return this;
+    }
+
+    internal bool HasWorkloads => _workloads.Count > 0;
+
+    /// <summary>Validates every workload together and returns the fleet.</summary>
+    internal FleetSpec BuildFleet(string name)
+    {
+        var fleet = new FleetBuilder(name);
+        foreach (var add in _workloads)
+        {
+            add(fleet);
+        }
+
+        return fleet.Build();
+    }
+
+    internal void Apply(IServiceCollection services, string fleetName, IEnumerable<WorkloadSpec> workloads)
+    {
+        _services?.Invoke(services);
+        var orchestration = services.AddOrchestration(o =>
+        {
+            _orchestration?.Invoke(o);
+            o.FleetName = fleetName;
+            o.DeleteFleetOnStop = false;
+        });
+        orchestration.UseDocker(_docker);
+        foreach (var workload in workloads)
+        {
+            orchestration.AddWorkload(workload);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Orchestration.Testing;
+
+/// <summary>Default values of <see cref="TestFleetOptions"/>.</summary>
+public static class TestFleetDefaults
+{
+    /// <summary>60 seconds.</summary>
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>30 seconds.</summary>
+    public static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>10.</summary>
+    public const int FailureLogLines = 10;
+
+    /// <summary>"t".</summary>
+    public const string FleetNamePrefix = "t";
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Orchestration.Runtime;
+
+namespace Orchestration.Benchmarks.Docker;
+
+/// <summary>Decorates the Docker runtime to timestamp every start request, by replica.</summary>
+internal sealed class TimingRuntime(IContainerRuntime inner) : IContainerRuntime
+{
+    public ConcurrentQueue<(string ReplicaId, DateTimeOffset Requested, DateTimeOffset? Started)> Starts { get; } = new();
+
+    public async Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+    {
+        var requested = DateTimeOffset.UtcNow;
+        try
+        {
+            var info = await inner.StartAsync(launch, cancellationToken);
+            Starts.Enqueue((launch.ReplicaId, requested, DateTimeOffset.UtcNow));
+            return info;
+        }
+        catch
+        {
+            Starts.Enqueue((launch.ReplicaId, requested, null));
+            throw;
+        }
+    }
+
+    public Task<IReadOnlyList<NodeInfo>> GetNodesAsync(CancellationToken cancellationToken) => inner.GetNodesAsync(cancellationToken);
+
+    public Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(string fleet, CancellationToken cancellationToken) => inner.ListContainersAsync(fleet, cancellationToken);
+
+    public IAsyncEnumerable<RuntimeEvent> WatchAsync(string fleet, CancellationToken cancellationToken) => inner.WatchAsync(fleet, cancellationToken);
+
+    public void Validate(WorkloadSpec spec, ICollection<ValidationProblem> problems) => inner.Validate(spec, problems);
+
+    public Task PrepareFleetAsync(string fleet, CancellationToken cancellationToken) => inner.PrepareFleetAsync(fleet, cancellationToken);
+
+    public async Task EnsureImageAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+    {
+        var requested = DateTimeOffset.UtcNow;
+        await inner.EnsureImageAsync(launch, cancellationToken);
+        ImageChecks.Enqueue((launch.ReplicaId, requested, DateTimeOffset.UtcNow));
+    }
+
+    public Task StopAsync(ContainerRef container, TimeSpan gracePeriod, CancellationToken cancellationToken) => inner.StopAsync(container, gracePeriod, cancellationToken);
+
+    /// <summary>When each removal finished, by container id.</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> Removed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When each image check finished, by replica.</summary>
+    public ConcurrentQueue<(string ReplicaId, DateTimeOffset Requested, DateTimeOffset Done)> ImageChecks { get; } = new();
+
+    public async Task RemoveAsync(ContainerRef container, CancellationToken cancellationToken)
+    {
+        await inner.RemoveAsync(container, cancellationToken);
+        Removed[container.Id] = DateTimeOffset.UtcNow;
+    }
+
+    public Task<ExecResult> ExecAsync(ContainerRef container, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+        => inner.ExecAsync(container, command, timeout, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken) => inner.GetLogsAsync(container, tail, cancellationToken);
+
+    public Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken) => inner.DeleteFleetAsync(fleet, cancellationToken);
+}

@@ -1,0 +1,43 @@
+using Docker.DotNet.Models;
+using Orchestration;
+using Orchestration.Runtime;
+using Orchestration.Testing;
+using Orchestration.Testing.Sessions;
+using Orchestration.Testing.Watchdog;
+
+// Usage: ChildFleet fleet|raw <image>
+//   fleet: starts a TestFleet of 3 containers (web x2, worker x1) and prints "started <fleet> <session> <watchdog pid>".
+//   raw:   starts the watchdog, creates a network and 3 containers carrying the session label directly, and prints the
+//          same line (fleet "-"). Either way it then waits to be killed.
+var mode = args.ElementAtOrDefault(0) ?? "fleet";
+var image = args.ElementAtOrDefault(1) ?? "orchestration/busybox:1";
+var session = SessionLabel.Current;
+if (mode == "fleet")
+{
+    var fleet = await TestFleet.StartAsync(b => b
+        .AddWorkload("web", w => w.Image(image).PullPolicy(PullPolicy.Never).Replicas(2).Port("http", 8080))
+        .AddWorkload("worker", w => w.Image(image).PullPolicy(PullPolicy.Never).Port("http", 8080)));
+    Console.WriteLine($"started {fleet.Name} {fleet.Session} {WatchdogProcess.Current?.ProcessId}");
+}
+else
+{
+    var endpoint = new Uri(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock");
+    var watchdog = await WatchdogProcess.GetAsync(CancellationToken.None);
+    await watchdog.WatchEngineAsync(endpoint, TimeSpan.FromSeconds(30), CancellationToken.None);
+    using var engine = await EngineClient.ConnectAsync(endpoint, CancellationToken.None);
+    var labels = new Dictionary<string, string> { [SessionLabel.Key] = session.ToString(), [OrchestrationLabels.Fleet] = $"raw-{Environment.ProcessId}" };
+    var network = await engine.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = $"raw-{Environment.ProcessId}", Labels = labels });
+    await Task.WhenAll(Enumerable.Range(0, 3).Select(async i =>
+    {
+        var created = await engine.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = image,
+            Labels = labels,
+            HostConfig = new HostConfig { NetworkMode = $"raw-{Environment.ProcessId}" },
+        });
+        await engine.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
+    }));
+    Console.WriteLine($"started - {session} {watchdog.ProcessId}");
+}
+
+await Task.Delay(Timeout.Infinite);
