@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
-using Orchestration.Events;
 
 namespace Orchestration.Nodes.Tests;
 
-/// <summary>Issue 7's acceptance on three real engines: spread, node selectors, node failure and drain.</summary>
+/// <summary>Placement across three real engines: spread and node selectors.</summary>
 [Collection(NodesCollection.Name)]
 public sealed class MultiNodeTests : IAsyncLifetime
 {
@@ -47,5 +46,15 @@ public sealed class MultiNodeTests : IAsyncLifetime
         {
             Assert.Equal("ok", await GetAsync(replica.Ports["http"]));
         }
+    }
+
+    /// <summary>Replicas of <paramref name="workload"/> per node, ordered by node name.</summary>
+    private static int[] CountsPerNode(FleetStatus status, string workload)
+        => [.. status[workload]!.Replicas.GroupBy(r => r.Node).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count())];
+
+    private static async Task<string> GetAsync(Runtime.HostEndpoint endpoint)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        return (await http.GetStringAsync($"http://{endpoint}/")).Trim();
     }
 }
