@@ -39,7 +39,7 @@ public sealed class TestFleetTests(EngineFixture engine, ITestOutputHelper outpu
     [Fact]
     public async Task A_fleet_that_is_not_ready_in_time_fails_with_exit_codes_and_logs_and_is_removed()
     {
-        var options = new TestFleetOptions { ReadyTimeout = TimeSpan.FromSeconds(8) };
+        var options = new TestFleetOptions { ReadyTimeout = TimeSpan.FromSeconds(20) };
 
         var error = await Assert.ThrowsAsync<FleetNotReadyException>(() => TestFleet.StartAsync(
             b => b
@@ -49,7 +49,7 @@ public sealed class TestFleetTests(EngineFixture engine, ITestOutputHelper outpu
             options));
 
         output.WriteLine(error.Message);
-        Assert.Contains("was not ready within 8 s", error.Message);
+        Assert.Contains("was not ready within 20 s", error.Message);
         Assert.Contains("- crash (Service)", error.Message);
         Assert.Contains("last exit code 3", error.Message);
         Assert.Contains("boom-before-exit", error.Message);
@@ -61,12 +61,12 @@ public sealed class TestFleetTests(EngineFixture engine, ITestOutputHelper outpu
     public async Task A_failing_readiness_probe_is_named_in_the_failure()
     {
         var error = await Assert.ThrowsAsync<FleetNotReadyException>(() => TestFleet.StartAsync(
-            b => b.AddWorkload("web", w => w.Image(EngineFixture.Image).PullPolicy(PullPolicy.Never).Port("http", 8080).Readiness(Probe.Http("/missing"))),
-            new TestFleetOptions { ReadyTimeout = TimeSpan.FromSeconds(6) }));
+            b => b.AddWorkload("web", w => w.Image(EngineFixture.Image).PullPolicy(PullPolicy.Never).Port("http", 8080).Readiness(Probe.Http("/missing") with { Period = TimeSpan.FromMilliseconds(250), FailureThreshold = 1 })),
+            new TestFleetOptions { ReadyTimeout = TimeSpan.FromSeconds(20) }));
 
         output.WriteLine(error.Message);
         Assert.Contains("- web (Service): Progressing, 0 of 1 ready", error.Message);
-        Assert.Contains("reason:", error.Message);
+        Assert.Contains("reason: readiness probe failed: status 404", error.Message);
     }
 
     [Fact]
