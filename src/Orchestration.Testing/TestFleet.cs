@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
+using Orchestration.Testing.Readiness;
 using Orchestration.Testing.Sessions;
 
 namespace Orchestration.Testing;
@@ -79,7 +80,7 @@ public sealed partial class TestFleet : IAsyncDisposable
 
         var session = SessionLabel.Current;
         var name = $"{options.FleetNamePrefix}-{RandomNumberGenerator.GetHexString(10, lowercase: true)}";
-        var spec = builder.BuildFleet(name);
+        var spec = FastProbes.Apply(builder.BuildFleet(name), options.FastProbePeriod);
 
         var hostBuilder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         hostBuilder.Services.AddLogging();
@@ -111,19 +112,24 @@ public sealed partial class TestFleet : IAsyncDisposable
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
         await _engines.ConnectAsync(deadline.Token).ConfigureAwait(false);
+        // The network carries the session label from the start, so the watchdog's sweep of dead sessions leaves it
+        // alone and the watchdog removes it if this process dies: both can go on at once.
+        await Task.WhenAll(WatchOrSweepAsync(deadline.Token), _engines.CreateNetworksAsync(Name, networkPrefix, session, deadline.Token)).ConfigureAwait(false);
+    }
+
+    private async Task WatchOrSweepAsync(CancellationToken cancellationToken)
+    {
         if (_options.Watchdog)
         {
-            var watchdog = await WatchdogProcess.GetAsync(deadline.Token).ConfigureAwait(false);
+            var watchdog = await WatchdogProcess.GetAsync(cancellationToken).ConfigureAwait(false);
             foreach (var endpoint in _engines.Endpoints)
             {
-                await watchdog.WatchEngineAsync(endpoint, TimeSpan.FromSeconds(30), deadline.Token).ConfigureAwait(false);
+                await watchdog.WatchEngineAsync(endpoint, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             }
         }
         else
         {
-            await _engines.SweepDeadSessionsAsync(deadline.Token).ConfigureAwait(false);
+            await _engines.SweepDeadSessionsAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        await _engines.CreateNetworksAsync(Name, networkPrefix, session, deadline.Token).ConfigureAwait(false);
     }
 }

@@ -9,6 +9,9 @@ public static class TestFleetDefaults
     /// <summary>30 seconds.</summary>
     public static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>200 milliseconds.</summary>
+    public static readonly TimeSpan FastProbePeriod = TimeSpan.FromMilliseconds(200);
+
     /// <summary>10.</summary>
     public const int FailureLogLines = 10;
 

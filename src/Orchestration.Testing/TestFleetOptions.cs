@@ -25,6 +25,14 @@ public sealed class TestFleetOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool Watchdog { get; set; } = true;
 
+    /// <summary>How often a test fleet polls the HTTP and TCP readiness and startup probes that keep the default period
+    /// (1 s), so that a replica is found ready soon after it is. Their failure threshold grows to keep the declared time
+    /// to fail (3 failures of 1 s become 15 of 200 ms). Exec probes, liveness probes and probes with a period of their
+    /// own stay as declared; <see langword="null"/> keeps every probe as declared. <see cref="TestFleet.Spec"/> shows
+    /// the probes as applied.</summary>
+    /// <value>The default value is 200 milliseconds.</value>
+    public TimeSpan? FastProbePeriod { get; set; } = TestFleetDefaults.FastProbePeriod;
+
     /// <summary>How long disposing waits for the fleet's containers and network to be removed.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan DisposeTimeout { get; set; } = TestFleetDefaults.DisposeTimeout;
@@ -40,6 +48,11 @@ public sealed class TestFleetOptions
         if (DisposeTimeout <= TimeSpan.Zero)
         {
             problems.Add($"{nameof(DisposeTimeout)} must be positive (was {DisposeTimeout})");
+        }
+
+        if (FastProbePeriod <= TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(FastProbePeriod)} must be positive or null (was {FastProbePeriod})");
         }
 
         if (FailureLogLines < 0)

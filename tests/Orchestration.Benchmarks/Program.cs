@@ -8,11 +8,12 @@ return args.FirstOrDefault() switch
     "fleet-start" => await Orchestration.Benchmarks.Docker.FleetStartBenchmark.RunAsync(),
     "self-heal" => await Orchestration.Benchmarks.Docker.SelfHealBenchmark.RunAsync(),
     "node-failover" => await Orchestration.Benchmarks.Docker.NodeFailoverBenchmark.RunAsync(),
+    "harness" => await Orchestration.Benchmarks.Harness.HarnessBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness>");
     return 2;
 }

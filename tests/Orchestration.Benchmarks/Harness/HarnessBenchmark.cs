@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using DotNet.Testcontainers.Builders;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestration.Benchmarks.Docker;
+using Orchestration.Testing;
+
+namespace Orchestration.Benchmarks.Harness;
+
+/// <summary>Issue 8: what a test pays for its containers. Five busybox httpd containers (orchestration/busybox:1, built
+/// by eng/images.sh) with port 8080 published, from nothing to ready (HTTP 200 on 8080) and removed again — with the
+/// SDK's harness (<see cref="TestFleet"/>: one workload of five replicas, HTTP readiness probe) and with Testcontainers
+/// for .NET (five containers started at once, each waiting until HTTP on 8080 succeeds, then disposed at once), in the
+/// same run on the same engine. One unmeasured warm-up of each (JIT, first connections, the harness's watchdog process,
+/// Testcontainers' settings) precedes <see cref="Runs"/> measured rounds that alternate the two; the line reports the
+/// medians.</summary>
+/// <remarks>Testcontainers reads its settings from the environment once, when first used, so they are set here before:
+/// <c>TESTCONTAINERS_RYUK_DISABLED=true</c> (no reaper container; every container is disposed explicitly, as the
+/// harness's watchdog is a local process, not a container) and, unless already set, <c>DOCKER_API_VERSION=1.41</c>
+/// (Docker 20.10 speaks API 1.41; Testcontainers' client would otherwise ask for a newer one).</remarks>
+internal static class HarnessBenchmark
+{
+    private const int Containers = 5;
+    private const int Runs = 5;
+    private const int HttpPort = 8080;
+
+    public static async Task<int> RunAsync()
+    {
+        Environment.SetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED", "true");
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_API_VERSION")))
+        {
+            Environment.SetEnvironmentVariable("DOCKER_API_VERSION", "1.41");
+        }
+
+        await SdkAsync();
+        await TestcontainersAsync();
+        var sdk = new List<double>();
+        var testcontainers = new List<double>();
+        for (var run = 1; run <= Runs; run++)
+        {
+            var a = await SdkAsync();
+            var b = await TestcontainersAsync();
+            sdk.Add(a.Total.TotalSeconds);
+            testcontainers.Add(b.Total.TotalSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run}: sdk_s={a.Total.TotalSeconds:0.000} (started {a.Started.TotalSeconds:0.000}, ready {a.Ready.TotalSeconds:0.000}, disposed {(a.Total - a.Ready).TotalSeconds:0.000}) testcontainers_s={b.Total.TotalSeconds:0.000} (ready {b.Ready.TotalSeconds:0.000}, disposed {(b.Total - b.Ready).TotalSeconds:0.000})"));
+        }
+
+        var sdkMedian = Median(sdk);
+        var testcontainersMedian = Median(testcontainers);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bench harness containers={Containers} sdk_s={sdkMedian:0.000} testcontainers_s={testcontainersMedian:0.000} ratio={sdkMedian / testcontainersMedian:0.00}"));
+        return 0;
+    }
+
+    private static async Task<Timing> SdkAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var fleet = await TestFleet.StartAsync(
+            b => b.AddWorkload("web", w => w
+                .Image(BenchFleet.Image)
+                .Replicas(Containers)
+                .Port("http", HttpPort)
+                .Readiness(Probe.Http("/"))),
+            new TestFleetOptions { WaitUntilReady = false });
+        var started = clock.Elapsed;
+        using var trace = Environment.GetEnvironmentVariable("HARNESS_TRACE") == "1"
+            ? fleet.Orchestrator.Events.Subscribe(e => Console.WriteLine($"  {clock.Elapsed.TotalSeconds:0.000} {e.GetType().Name}: {e.Message}"))
+            : null;
+        try
+        {
+            await fleet.WaitUntilReadyAsync();
+            if (fleet.Endpoints("web", "http").Count != Containers)
+            {
+                throw new InvalidOperationException($"The harness reported ready with fewer than {Containers} endpoints.");
+            }
+        }
+        catch
+        {
+            await fleet.DisposeAsync();
+            throw;
+        }
+
+        var ready = clock.Elapsed;
+        await fleet.DisposeAsync();
+        return new Timing(started, ready, clock.Elapsed);
+    }
+
+    private static async Task<Timing> TestcontainersAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var containers = Enumerable.Range(0, Containers)
+            .Select(_ => new ContainerBuilder(BenchFleet.Image)
+                .WithLogger(NullLogger.Instance)
+                .WithPortBinding(HttpPort, assignRandomHostPort: true)
+                .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(r => r.ForPort(HttpPort)))
+                .Build())
+            .ToList();
+        TimeSpan ready;
+        try
+        {
+            await Task.WhenAll(containers.Select(c => c.StartAsync()));
+            ready = clock.Elapsed;
+        }
+        finally
+        {
+            await Task.WhenAll(containers.Select(c => c.DisposeAsync().AsTask()));
+        }
+
+        return new Timing(TimeSpan.Zero, ready, clock.Elapsed);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Times since the round began: the fleet started (without waiting), ready, removed.</summary>
+    private readonly record struct Timing(TimeSpan Started, TimeSpan Ready, TimeSpan Total);
+}
