@@ -70,4 +70,16 @@ public interface IOrchestrator
     /// <summary>Makes a cordoned <paramref name="node"/> schedulable again.</summary>
     /// <exception cref="ArgumentException">No such node.</exception>
     Task UncordonAsync(string node, CancellationToken cancellationToken = default);
+
+    /// <summary>Cordons <paramref name="node"/> and moves its service replicas to other nodes: each gets a replacement
+    /// elsewhere, and is retired only once that replacement is ready, at most <paramref name="maxUnavailable"/> moves
+    /// of a workload at a time, so that no more than that many replicas are ever missing because of the drain. Completes
+    /// when no service replica is left on the node, which stays cordoned (<see cref="UncordonAsync"/>). Jobs and daemon
+    /// set replicas stay. A replacement that finds no other node keeps its old replica where it is, and the drain waits.</summary>
+    /// <param name="node">The node to empty.</param>
+    /// <param name="maxUnavailable">How many replicas of one workload may be on the move at a time; at least 1.</param>
+    /// <param name="cancellationToken">Stops waiting and stops moving replicas; what was moved stays moved.</param>
+    /// <exception cref="ArgumentException">No such node.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxUnavailable"/> is less than 1.</exception>
+    Task DrainAsync(string node, int maxUnavailable = 1, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,6 @@
 namespace Orchestration;
 
-/// <summary>Cordon and uncordon of nodes.</summary>
+/// <summary>Cordon, uncordon and drain of nodes.</summary>
 internal sealed partial class Orchestrator
 {
     public Task CordonAsync(string node, CancellationToken cancellationToken = default)
@@ -23,6 +23,38 @@ internal sealed partial class Orchestrator
         }
 
         return Task.CompletedTask;
+    }
+
+    public async Task DrainAsync(string node, int maxUnavailable = 1, CancellationToken cancellationToken = default)
+    {
+        RequireNode(node);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUnavailable, 1);
+        _scheduling.BeginDrain(node, maxUnavailable);
+        WakeAll();
+        try
+        {
+            while (true)
+            {
+                var changed = _status.Changed.Next;
+                if (!HasServiceReplicaOn(node))
+                {
+                    return;
+                }
+
+                await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _scheduling.EndDrain(node);
+        }
+    }
+
+    private bool HasServiceReplicaOn(string node)
+    {
+        var desired = _store.Current;
+        return GetStatus().Workloads.Any(w => (desired?.Find(w.Name)?.Kind ?? WorkloadKind.Service) == WorkloadKind.Service
+            && w.Replicas.Any(r => string.Equals(r.Node, node, StringComparison.Ordinal)));
     }
 
     private void RequireNode(string node)

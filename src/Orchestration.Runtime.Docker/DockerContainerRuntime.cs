@@ -41,8 +41,18 @@ internal sealed class DockerContainerRuntime(
     public Task EnsureImageAsync(ContainerLaunch launch, CancellationToken cancellationToken)
         => images.EnsureAsync(launch.Node, launch.Workload.Image, launch.Workload.PullPolicy, cancellationToken);
 
-    public Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
-        => lifecycle.StartAsync(launch, cancellationToken);
+    public async Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await lifecycle.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImageUnavailableException)
+        {
+            images.Forget(launch.Node, launch.Workload.Image);
+            throw;
+        }
+    }
 
     public Task StopAsync(ContainerRef container, TimeSpan gracePeriod, CancellationToken cancellationToken)
         => lifecycle.StopAsync(container, gracePeriod, cancellationToken);

@@ -86,6 +86,21 @@ public sealed class NodesFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"After {timeout}: {what}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
     public static IDictionary<string, IDictionary<string, bool>> LabelFilter(string fleet)
         => new Dictionary<string, IDictionary<string, bool>>
         {

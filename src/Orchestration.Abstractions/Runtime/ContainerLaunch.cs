@@ -19,7 +19,8 @@ public sealed record ContainerLaunch
     /// <summary>The node the scheduler chose.</summary>
     public required string Node { get; init; }
 
-    /// <summary>Container name, unique on the node: <c>{fleet}-{workload}-{replica}</c>.</summary>
+    /// <summary>Container name, unique on the node: <c>{fleet}-{workload}-{replica}-{attempt}</c>. Every container of a
+    /// replica has its own name; ownership is read from the labels, never from the name.</summary>
     public required string Name { get; init; }
 
     /// <summary>All labels to put on the container, ownership labels included.</summary>

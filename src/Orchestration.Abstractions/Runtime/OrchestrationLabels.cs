@@ -21,4 +21,8 @@ public static class OrchestrationLabels
 
     /// <summary>The id of the orchestrator instance that created it.</summary>
     public const string Owner = Prefix + "owner";
+
+    /// <summary>Which container of its replica it is (1 for the first, counting restarts); also the suffix of its
+    /// name, so a replacement never waits for the removal of the container it replaces.</summary>
+    public const string Attempt = Prefix + "attempt";
 }

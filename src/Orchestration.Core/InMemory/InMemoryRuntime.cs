@@ -125,7 +125,16 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
     }
 
     /// <inheritdoc />
-    public Task EnsureImageAsync(ContainerLaunch launch, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task EnsureImageAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        lock (_gate)
+        {
+            return IsMissing(launch.Workload.Image)
+                ? Task.FromException(new ImageUnavailableException(launch.Workload.Image, launch.Node, "it is not on the node and the pull policy is Never"))
+                : Task.CompletedTask;
+        }
+    }
 
     /// <inheritdoc />
     public Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
@@ -203,6 +212,7 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
             }
 
             ReachableNode(container.Node);
+            ConsumeRemovalFailure();
             Exit(c, 137, oomKilled: false);
             Destroy(c);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orchestration.Runtime;
 
@@ -22,9 +23,12 @@ internal sealed class LaunchFactory
     /// <summary>This orchestrator instance's id, put on every container it creates.</summary>
     public string Owner { get; } = Guid.NewGuid().ToString("n")[..12];
 
-    public static string ContainerName(string fleet, string workload, string replicaId) => $"{fleet}-{workload}-{replicaId}";
+    /// <summary>The name of the replica's <paramref name="attempt"/>th container: distinct for every attempt, so a
+    /// replacement is created while the container it replaces is still being removed.</summary>
+    public static string ContainerName(string fleet, string workload, string replicaId, int attempt)
+        => string.Create(CultureInfo.InvariantCulture, $"{fleet}-{workload}-{replicaId}-{attempt}");
 
-    public async ValueTask<ContainerLaunch> CreateAsync(WorkloadSpec workload, string replicaId, string node, CancellationToken cancellationToken)
+    public async ValueTask<ContainerLaunch> CreateAsync(WorkloadSpec workload, string replicaId, int attempt, string node, CancellationToken cancellationToken)
     {
         var environment = new SortedDictionary<string, string>(workload.Environment, StringComparer.Ordinal);
         foreach (var dependency in _dependencies)
@@ -49,6 +53,7 @@ internal sealed class LaunchFactory
             new(OrchestrationLabels.Replica, replicaId),
             new(OrchestrationLabels.Revision, workload.Revision),
             new(OrchestrationLabels.Owner, Owner),
+            new(OrchestrationLabels.Attempt, attempt.ToString(CultureInfo.InvariantCulture)),
         ]);
         return new ContainerLaunch
         {
@@ -56,7 +61,7 @@ internal sealed class LaunchFactory
             Workload = workload,
             ReplicaId = replicaId,
             Node = node,
-            Name = ContainerName(_fleet, workload.Name, replicaId),
+            Name = ContainerName(_fleet, workload.Name, replicaId, attempt),
             Labels = labels,
             Environment = environment.ToImmutableSortedDictionary(StringComparer.Ordinal),
         };

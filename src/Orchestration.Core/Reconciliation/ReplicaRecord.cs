@@ -30,6 +30,13 @@ internal sealed class ReplicaRecord
 
     public int Restarts { get; set; }
 
+    /// <summary>How many containers were started for it (adopted: the adopted container's attempt); the next
+    /// container's name ends with this number plus one.</summary>
+    public int Attempt { get; set; }
+
+    /// <summary>Failed tries to get its image onto its node in a row; the exponent of the retry delay.</summary>
+    public int ImageRetries { get; set; }
+
     /// <summary>Failures since the last stable run; the backoff exponent.</summary>
     public int FailureStreak { get; set; }
 

@@ -8,11 +8,12 @@ namespace Orchestration.Reconciliation;
 /// <summary>What happens when a replica's container ends or fails to start: restart with backoff, or finish.</summary>
 internal sealed partial class WorkloadReconciler
 {
-    private async Task OnExitAsync(ReconcileContext ctx, WorkloadSpec spec, ReplicaRecord record, int? exitCode, string reason, CancellationToken cancellationToken)
+    private void OnExit(ReconcileContext ctx, WorkloadSpec spec, ReplicaRecord record, int? exitCode, string reason)
     {
         if (record.Container is { } container)
         {
-            await RemoveContainerAsync(container, cancellationToken).ConfigureAwait(false);
+            // The replacement gets a name of its own: it need not wait for this removal.
+            RemoveInBackground(container);
             record.Container = null;
         }
 
@@ -47,6 +48,22 @@ internal sealed partial class WorkloadReconciler
         }
 
         ScheduleRestart(ctx, spec, record);
+    }
+
+    /// <summary>How long reading an ended container's last log lines may take: never longer than the restart delay
+    /// that follows (the restart counts from the same moment, so a read within it costs nothing), at most the log
+    /// timeout.</summary>
+    private static TimeSpan ExitLogBudget(ReconcileContext ctx, WorkloadSpec spec, ReplicaRecord record, int? exitCode)
+    {
+        var restarts = spec.Kind != WorkloadKind.Job || (exitCode != 0 && spec.Restart.Mode != RestartMode.Never);
+        if (!restarts)
+        {
+            return LogTimeout;
+        }
+
+        var streak = RestartBackoff.WasStable(spec.Restart, record.RunningSince, ctx.Now) ? 0 : record.FailureStreak;
+        var delay = RestartBackoff.Delay(spec.Restart, streak);
+        return delay < LogTimeout ? delay : LogTimeout;
     }
 
     private void ScheduleRestart(ReconcileContext ctx, WorkloadSpec spec, ReplicaRecord record)

@@ -20,7 +20,11 @@ internal sealed partial class WorkloadReconciler
         if (record.Health?.Unhealthy is { } why)
         {
             Emit(new ReplicaUnhealthy { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = record.Id, Reason = why });
-            await OnExitAsync(ctx, spec, record, null, why, cancellationToken).ConfigureAwait(false);
+
+            // Still running: removed before its replacement starts, which may need the same host ports.
+            await RemoveContainerAsync(container, cancellationToken).ConfigureAwait(false);
+            record.Container = null;
+            OnExit(ctx, spec, record, null, why);
             record.Health = null;
             return;
         }
@@ -69,8 +73,9 @@ internal sealed partial class WorkloadReconciler
     private static ReplicaHealth? Unprobed(ProbeSet probes)
         => probes.Startup is null && probes.Readiness is null ? null : ReplicaHealth.Initial(probes);
 
-    /// <summary>"; last log lines: …" for an exit reason, or nothing when the logs cannot be read quickly.</summary>
-    private async Task<string> LastLogLinesAsync(Runtime.ContainerRef container, CancellationToken cancellationToken)
+    /// <summary>"; last log lines: …" for an exit reason, or nothing when the logs cannot be read within
+    /// <paramref name="timeout"/>.</summary>
+    private async Task<string> LastLogLinesAsync(Runtime.ContainerRef container, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (RuntimeOf(container.Node) is not { } runtime)
         {
@@ -80,7 +85,7 @@ internal sealed partial class WorkloadReconciler
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(LogTimeout);
+            deadline.CancelAfter(timeout);
             var lines = await runtime.GetLogsAsync(container, 5, deadline.Token).ConfigureAwait(false);
             var text = string.Join(" | ", lines.Select(l => l.Trim()).Where(l => l.Length > 0));
             return text.Length == 0 ? string.Empty : $"; last log lines: {(text.Length > 500 ? text[^500..] : text)}";

@@ -1,3 +1,4 @@
+using Orchestration.Events;
 using Orchestration.Runtime;
 
 namespace Orchestration.Reconciliation;
@@ -5,6 +6,9 @@ namespace Orchestration.Reconciliation;
 /// <summary>Node liveness as the reconciler sees it.</summary>
 internal sealed partial class WorkloadReconciler
 {
+    /// <summary>Nodes declared lost, with the start of the outage they were declared lost for.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _declaredLost = new(StringComparer.Ordinal);
+
     /// <summary>Ready; or NotReady within the grace period (asks to run again when it ends); or lost: gone, reported
     /// Lost, or NotReady for longer than <see cref="OrchestrationOptions.NodeLostGracePeriod"/>.</summary>
     private NodeHealth CheckNode(ReconcileContext ctx, string name)
@@ -23,10 +27,33 @@ internal sealed partial class WorkloadReconciler
         var lostAt = (node.NotReadySince ?? ctx.Now) + _nodeLostGracePeriod;
         if (ctx.Now >= lostAt)
         {
+            DeclareLost(ctx, name, node.NotReadySince ?? ctx.Now);
             return NodeHealth.Lost;
         }
 
         ctx.RequeueAt(lostAt);
         return NodeHealth.Waiting;
+    }
+
+    /// <summary>Whether a leftover container on <paramref name="node"/> can be removed now. A node that does not answer
+    /// keeps its leftovers until it is Ready again: its listing still reports its last known containers, and removing
+    /// one would only fail, forget that it belongs to a replica given up, and adopt it at the next list.</summary>
+    private bool AnswersForRemoval(string node) => _observed.Node(node) is not { } observed || observed.Info.State == NodeState.Ready;
+
+    /// <summary>Publishes <see cref="NodeStateChanged"/> Lost once per outage, when the first reconcile gives up on the
+    /// node's replicas.</summary>
+    private void DeclareLost(ReconcileContext ctx, string node, DateTimeOffset notReadySince)
+    {
+        lock (_declaredLost)
+        {
+            if (_declaredLost.TryGetValue(node, out var since) && since == notReadySince)
+            {
+                return;
+            }
+
+            _declaredLost[node] = notReadySince;
+        }
+
+        Emit(new NodeStateChanged { Time = ctx.Now, Fleet = _fleet, Node = node, State = NodeState.Lost });
     }
 }

@@ -7,7 +7,7 @@ internal sealed partial class WorkloadReconciler
     /// leave the endpoints, drain, then stop.</summary>
     private async Task ScaleAsync(ReconcileContext ctx, WorkloadSpec spec, CancellationToken cancellationToken)
     {
-        var live = ctx.Book.Replicas.Values.Where(r => r.IsLive && !r.IsLeaving).ToList();
+        var live = ctx.Book.Replicas.Values.Where(r => r.IsLive && !r.IsLeaving && !IsMovingOff(ctx, r)).ToList();
         for (var i = live.Count; i < spec.Replicas; i++)
         {
             NewReplica(ctx, spec);

@@ -7,6 +7,9 @@ internal sealed partial class WorkloadReconciler
 {
     private async Task StartDueAsync(ReconcileContext ctx, WorkloadSpec spec, CancellationToken cancellationToken)
     {
+        // The clock now, not at the reconcile's start: a restart whose short delay passed during this reconcile (an
+        // exit handled above) starts now instead of in a reconcile of its own.
+        var now = _time.GetUtcNow();
         var due = new List<ReplicaRecord>();
         foreach (var record in ctx.Book.Replicas.Values)
         {
@@ -15,9 +18,9 @@ internal sealed partial class WorkloadReconciler
                 continue;
             }
 
-            if (record.BackoffUntil is { } until && until > ctx.Now)
+            if (record.BackoffUntil is { } until && until > now)
             {
-                ctx.RequeueAt(until);
+                ctx.RequeueIn(until - now);
                 continue;
             }
 
@@ -48,15 +51,20 @@ internal sealed partial class WorkloadReconciler
                 _observed.Started(info);
                 record.Container = info.Ref;
                 record.Phase = ReplicaPhase.Starting;
+                record.ImageRetries = 0;
                 if (info.State == ContainerState.Running)
                 {
                     MarkRunning(ctx, record, info);
                 }
             }
+            else if (outcomes[i].Error is ImageUnavailableException missing)
+            {
+                WaitForImage(ctx, record, missing);
+            }
             else
             {
                 var reason = $"start failed: {outcomes[i].Error?.Message}";
-                await OnExitAsync(ctx, spec, record, null, reason, cancellationToken).ConfigureAwait(false);
+                OnExit(ctx, spec, record, null, reason);
             }
         }
     }
@@ -65,7 +73,8 @@ internal sealed partial class WorkloadReconciler
     {
         var node = record.Node!;
         var runtime = RuntimeOf(node) ?? throw new InvalidOperationException($"Node '{node}' belongs to no runtime.");
-        var launch = await _launches.CreateAsync(spec, record.Id, node, cancellationToken).ConfigureAwait(false);
+        record.Attempt++;
+        var launch = await _launches.CreateAsync(spec, record.Id, record.Attempt, node, cancellationToken).ConfigureAwait(false);
         await runtime.EnsureImageAsync(launch, cancellationToken).ConfigureAwait(false);
         return await runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
     }

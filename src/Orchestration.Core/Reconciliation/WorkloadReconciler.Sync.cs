@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orchestration.Events;
 using Orchestration.Runtime;
 using Orchestration.Scheduling;
@@ -18,13 +19,20 @@ internal sealed partial class WorkloadReconciler
             {
                 if (known.Container?.Id != c.Ref.Id)
                 {
-                    await RemoveContainerAsync(c.Ref, cancellationToken).ConfigureAwait(false);
+                    // Not the replica's current container (an earlier attempt): garbage, removed off the critical
+                    // path; a failed removal is tried again by a later reconcile, since it is still observed then.
+                    RemoveInBackground(c.Ref);
                 }
 
                 continue;
             }
 
             var reason = LeftoverReason(ctx, spec, c, id);
+            if (reason is not null && !AnswersForRemoval(c.Ref.Node))
+            {
+                continue;
+            }
+
             if (reason is not null)
             {
                 await RemoveContainerAsync(c.Ref, cancellationToken).ConfigureAwait(false);
@@ -84,6 +92,7 @@ internal sealed partial class WorkloadReconciler
             Phase = c.State == ContainerState.Running ? ReplicaPhase.Running : ReplicaPhase.Starting,
             RunningSince = c.State == ContainerState.Running ? c.StartedAt ?? ctx.Now : null,
             Ports = c.PublishedPorts,
+            Attempt = int.TryParse(c.Label(OrchestrationLabels.Attempt), NumberStyles.None, CultureInfo.InvariantCulture, out var attempt) ? attempt : 0,
         };
         record.Reservation = _scheduling.ForceReserve(c.Ref.Node, new PlacementRequest(spec, id));
         record.AdoptedNode = record.Reservation is null ? c.Ref.Node : null;
@@ -127,7 +136,7 @@ internal sealed partial class WorkloadReconciler
 
             if (!byId.TryGetValue(container.Id, out var c))
             {
-                await OnExitAsync(ctx, spec, record, null, "its container disappeared", cancellationToken).ConfigureAwait(false);
+                OnExit(ctx, spec, record, null, "its container disappeared");
                 continue;
             }
 
@@ -141,8 +150,8 @@ internal sealed partial class WorkloadReconciler
                     break;
                 case ContainerState.Exited or ContainerState.Dead:
                     var reason = c.OomKilled ? "killed for exceeding its memory limit" : $"exited with code {c.ExitCode}";
-                    reason += await LastLogLinesAsync(c.Ref, cancellationToken).ConfigureAwait(false);
-                    await OnExitAsync(ctx, spec, record, c.ExitCode, reason, cancellationToken).ConfigureAwait(false);
+                    reason += await LastLogLinesAsync(c.Ref, ExitLogBudget(ctx, spec, record, c.ExitCode), cancellationToken).ConfigureAwait(false);
+                    OnExit(ctx, spec, record, c.ExitCode, reason);
                     continue;
             }
 

@@ -12,6 +12,7 @@ internal sealed class DockerNode : IDisposable
 {
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly ResiliencePipeline _pipeline;
+    private readonly TimeSpan _describeTimeout;
     private DockerClient? _client;
     private NodeInfo? _lastKnown;
     private int _state = (int)NodeState.Ready;
@@ -22,6 +23,7 @@ internal sealed class DockerNode : IDisposable
         Name = options.Name;
         Endpoint = EngineEndpoint.Resolve(options);
         _pipeline = EngineCallPipeline.Create(runtimeOptions, timeProvider);
+        _describeTimeout = runtimeOptions.CallTimeout;
     }
 
     public string Name { get; }
@@ -103,13 +105,18 @@ internal sealed class DockerNode : IDisposable
         }, cancellationToken, attemptTimeout);
 
     /// <summary>The node's state and capacity: the engine's CPU count and memory unless the options override them.
-    /// An engine that does not answer is reported NotReady with its last known capacity.</summary>
+    /// An engine that does not answer (within the call timeout) is reported NotReady with its last known capacity.</summary>
     public async Task<NodeInfo> DescribeAsync(CancellationToken cancellationToken)
     {
         var labels = Options.Labels.ToImmutableSortedDictionary(StringComparer.Ordinal, StringComparer.Ordinal);
         try
         {
-            var info = await CallAsync((c, ct) => c.System.GetSystemInfoAsync(ct), cancellationToken).ConfigureAwait(false);
+            // Not through the pipeline: its circuit breaker stays open for a while after the engine is back, and
+            // describing the node is the health check that must see the engine answer again.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_describeTimeout);
+            var client = await GetClientAsync(deadline.Token).ConfigureAwait(false);
+            var info = await client.System.GetSystemInfoAsync(deadline.Token).ConfigureAwait(false);
             TrySetState(NodeState.Ready);
             var described = new NodeInfo
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -8,24 +9,55 @@ namespace Orchestration.Runtime.Docker.Images;
 
 /// <summary>Gets images onto nodes per pull policy, with registry credentials from the options, and builds images
 /// from a directory with a Dockerfile (the build context is packed in-process).</summary>
-internal sealed class ImageService(DockerNodes nodes, IOptions<DockerRuntimeOptions> options)
+/// <remarks>That a node has an image is remembered for a short while (<see cref="PresenceLifetime"/>), so restarts and
+/// scale-ups do not ask the engine again each time; a create that finds the image gone forgets it
+/// (<see cref="Forget"/>).</remarks>
+internal sealed class ImageService(DockerNodes nodes, IOptions<DockerRuntimeOptions> options, TimeProvider? time = null)
 {
+    /// <summary>How long a node is believed to have an image it had.</summary>
+    public static readonly TimeSpan PresenceLifetime = TimeSpan.FromSeconds(10);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ImageCopier _copier = new(nodes, options);
+    private readonly ConcurrentDictionary<(string Node, string Image), DateTimeOffset> _present = new();
+
     public async Task EnsureAsync(string nodeName, string image, PullPolicy policy, CancellationToken cancellationToken)
     {
         var node = nodes[nodeName];
+        if (policy != PullPolicy.Always && KnownPresent(node.Name, image))
+        {
+            return;
+        }
+
         if (policy != PullPolicy.Always && await ExistsAsync(node, image, cancellationToken).ConfigureAwait(false))
         {
+            RememberPresent(node.Name, image);
+            return;
+        }
+
+        if (policy != PullPolicy.Always && await _copier.TryCopyAsync(node, image, cancellationToken).ConfigureAwait(false))
+        {
+            RememberPresent(node.Name, image);
             return;
         }
 
         if (policy == PullPolicy.Never)
         {
             throw new ImageUnavailableException(image, node.Name,
-                "it is not on the node and the pull policy is Never; build or load it on the node first, or use PullPolicy.IfNotPresent");
+                "it is on no node and the pull policy is Never; build or load it on a node first, or use PullPolicy.IfNotPresent");
         }
 
         await PullAsync(node, image, cancellationToken).ConfigureAwait(false);
+        RememberPresent(node.Name, image);
     }
+
+    /// <summary>Forgets that the node had the image (a create did not find it).</summary>
+    public void Forget(string nodeName, string image) => _present.TryRemove((nodeName, image), out _);
+
+    private bool KnownPresent(string node, string image)
+        => _present.TryGetValue((node, image), out var until) && until > _time.GetUtcNow();
+
+    private void RememberPresent(string node, string image) => _present[(node, image)] = _time.GetUtcNow() + PresenceLifetime;
 
     public async Task<string> BuildAsync(string? nodeName, string contextDirectory, string tag, IReadOnlyDictionary<string, string>? buildArgs, CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ internal static class NodeFailoverBenchmark
                 TimeSpan.FromMinutes(2));
             var done = DateTimeOffset.UtcNow;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bench node-failover replicas={Replicas} grace_s={Grace.TotalSeconds:0.0} kill_to_lost_s={(lost - killed).TotalSeconds:0.000} reschedule_s={(done - lost).TotalSeconds:0.000}"));
+                $"bench node-failover grace_s={Grace.TotalSeconds:0.0} reschedule_s={(done - lost).TotalSeconds:0.000} kill_to_lost_s={(lost - killed).TotalSeconds:0.000} replicas={Replicas}"));
             return 0;
         }
         finally

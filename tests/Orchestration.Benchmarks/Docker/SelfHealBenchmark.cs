@@ -63,8 +63,10 @@ internal static class SelfHealBenchmark
             var toRunning = ((start.Started ?? DateTimeOffset.UtcNow) - dieTime).TotalMilliseconds;
             var removed = timing.Removed.TryGetValue(victim.ContainerId!, out var at) ? (at - dieTime).TotalMilliseconds : double.NaN;
             var image = timing.ImageChecks.Where(c => c.ReplicaId == victim.Id && c.Requested >= dieTime).Select(c => (c.Done - c.Requested).TotalMilliseconds).DefaultIfEmpty(double.NaN).First();
+            var seen = timing.DiedSeen.TryGetValue(victim.ContainerId!, out var seenAt) ? (seenAt - dieTime).TotalMilliseconds : double.NaN;
+            var logs = timing.LogReads.TryGetValue(victim.ContainerId!, out var read) ? (read.Done - read.Requested).TotalMilliseconds : double.NaN;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bench self-heal die_to_start_request_ms={toRequest:0} die_to_running_ms={toRunning:0} die_to_old_removed_ms={removed:0} image_check_ms={image:0} restart_initial_delay_ms=1"));
+                $"bench self-heal die_to_start_request_ms={toRequest:0} die_to_running_ms={toRunning:0} die_to_event_seen_ms={seen:0} exit_log_read_ms={logs:0} die_to_old_removed_ms={removed:0} image_check_ms={image:0} restart_initial_delay_ms=1"));
             return 0;
         }
         finally

@@ -28,7 +28,24 @@ internal sealed class TimingRuntime(IContainerRuntime inner) : IContainerRuntime
 
     public Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(string fleet, CancellationToken cancellationToken) => inner.ListContainersAsync(fleet, cancellationToken);
 
-    public IAsyncEnumerable<RuntimeEvent> WatchAsync(string fleet, CancellationToken cancellationToken) => inner.WatchAsync(fleet, cancellationToken);
+    /// <summary>When the orchestrator received each container's died event, by container id.</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> DiedSeen { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When each log read started and finished, by container id.</summary>
+    public ConcurrentDictionary<string, (DateTimeOffset Requested, DateTimeOffset Done)> LogReads { get; } = new(StringComparer.Ordinal);
+
+    public async IAsyncEnumerable<RuntimeEvent> WatchAsync(string fleet, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var e in inner.WatchAsync(fleet, cancellationToken))
+        {
+            if (e.Kind == RuntimeEventKind.Died && e.ContainerId is { } id)
+            {
+                DiedSeen.TryAdd(id, DateTimeOffset.UtcNow);
+            }
+
+            yield return e;
+        }
+    }
 
     public void Validate(WorkloadSpec spec, ICollection<ValidationProblem> problems) => inner.Validate(spec, problems);
 
@@ -58,7 +75,18 @@ internal sealed class TimingRuntime(IContainerRuntime inner) : IContainerRuntime
     public Task<ExecResult> ExecAsync(ContainerRef container, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
         => inner.ExecAsync(container, command, timeout, cancellationToken);
 
-    public Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken) => inner.GetLogsAsync(container, tail, cancellationToken);
+    public async Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
+    {
+        var requested = DateTimeOffset.UtcNow;
+        try
+        {
+            return await inner.GetLogsAsync(container, tail, cancellationToken);
+        }
+        finally
+        {
+            LogReads[container.Id] = (requested, DateTimeOffset.UtcNow);
+        }
+    }
 
     public Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken) => inner.DeleteFleetAsync(fleet, cancellationToken);
 }

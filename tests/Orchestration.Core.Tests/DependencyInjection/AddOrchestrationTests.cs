@@ -59,14 +59,14 @@ public class AddOrchestrationTests
             b => b.AddWorkload("web", w => w.Image("busybox").Replicas(2)).AddWorkload(new WorkloadSpec { Name = "cache", Image = "redis:7" }),
             time);
         var orchestrator = host.Services.GetRequiredService<IOrchestrator>();
-        var events = new List<OrchestrationEvent>();
-        using var subscription = orchestrator.Events.Subscribe(events.Add);
+        var events = new System.Collections.Concurrent.ConcurrentQueue<OrchestrationEvent>();
+        using var subscription = orchestrator.Events.Subscribe(events.Enqueue);
 
         await host.StartAsync();
         try
         {
             Assert.Equal(["web", "cache"], orchestrator.DesiredState!.Workloads.Select(w => w.Name));
-            var applied = Assert.IsType<FleetApplied>(Assert.Single(events, e => e is FleetApplied));
+            var applied = Assert.IsType<FleetApplied>(Assert.Single(events.ToArray(), e => e is FleetApplied));
             Assert.Equal(time.GetUtcNow(), applied.Time);
         }
         finally

@@ -48,4 +48,33 @@ public sealed class PendingTests
         Assert.Equal(1, fleet["a"].Ready);
         Assert.Equal(2, fleet.Runtime.Containers.Count);
     }
+    [Fact]
+    public async Task A_replica_whose_image_is_missing_stays_pending_with_one_event_and_starts_once_the_image_is_there()
+    {
+        await using var fleet = await FleetHarness.StartAsync(n => n.AddNodes(1));
+        fleet.Runtime.SetImageMissing("app:1");
+        await fleet.Orchestrator.ApplyAsync(new FleetSpec { Name = "test", Workloads = [FleetHarness.Service("api", 1)] });
+        await fleet.SettleAsync();
+
+        var replica = Assert.Single(fleet["api"].Replicas);
+        Assert.Equal(ReplicaPhase.Pending, replica.Phase);
+        Assert.Equal("Image 'app:1' is not available on node 'node-0': it is not on the node and the pull policy is Never", replica.Reason);
+
+        await fleet.AdvanceAsync(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
+        replica = Assert.Single(fleet["api"].Replicas);
+        Assert.Equal(ReplicaPhase.Pending, replica.Phase);
+        Assert.Equal(0, replica.Restarts);
+        var pending = Assert.Single(fleet.EventsOf<ReplicaPending>());
+        Assert.Equal(replica.Reason, pending.Reason);
+        Assert.Empty(fleet.EventsOf<ReplicaExited>());
+        Assert.Empty(fleet.EventsOf<ReplicaRestartScheduled>());
+        Assert.Empty(fleet.Runtime.Containers);
+
+        fleet.Runtime.SetImageMissing("app:1", missing: false);
+        var status = await fleet.UntilAsync(s => s["api"]!.Ready == 1, TimeSpan.FromSeconds(31), TimeSpan.FromSeconds(1));
+        var running = Assert.Single(status["api"]!.Replicas);
+        Assert.Equal(replica.Id, running.Id);
+        Assert.Equal(ReplicaPhase.Running, running.Phase);
+        Assert.Null(running.Reason);
+    }
 }

@@ -60,4 +60,24 @@ public sealed class RestartTests
         Assert.All(exits, e => Assert.Equal("start failed: no such image", e.Reason));
         Assert.Equal(2, fleet["api"].Replicas[0].Restarts);
     }
+    [Fact]
+    public async Task A_restarted_replica_gets_a_container_of_its_own_name_and_the_ended_one_is_removed_later_when_its_removal_fails()
+    {
+        await using var fleet = await FleetHarness.StartAsync(n => n.AddNodes(1), FleetHarness.Service("api", 1));
+        var first = Assert.Single(fleet.Running("api"));
+        var replica = first.Label(Runtime.OrchestrationLabels.Replica);
+        Assert.Equal($"test-api-{replica}-1", first.Name);
+
+        fleet.Runtime.FailNextRemovals(1);
+        Assert.NotNull(fleet.Runtime.CrashReplica("api"));
+        await fleet.SettleAsync();
+        Assert.Contains(fleet.Runtime.Containers, c => c.Ref.Id == first.Ref.Id);
+
+        await fleet.UntilAsync(s => s["api"]!.Ready == 1, TimeSpan.FromSeconds(10));
+        var second = Assert.Single(fleet.Running("api"));
+        Assert.Equal(replica, second.Label(Runtime.OrchestrationLabels.Replica));
+        Assert.Equal($"test-api-{replica}-2", second.Name);
+        Assert.Equal("2", second.Label(Runtime.OrchestrationLabels.Attempt));
+        Assert.Equal(second.Ref.Id, Assert.Single(fleet.Runtime.Containers).Ref.Id);
+    }
 }

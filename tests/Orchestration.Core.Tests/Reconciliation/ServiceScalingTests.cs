@@ -59,7 +59,8 @@ public sealed class ServiceScalingTests
         Assert.Equal("test", c.Label(Runtime.OrchestrationLabels.Fleet));
         Assert.Equal(fleet["web"].Revision, c.Label(Runtime.OrchestrationLabels.Revision));
         Assert.NotNull(c.Label(Runtime.OrchestrationLabels.Owner));
-        Assert.Equal($"test-web-{replica}", c.Name);
+        Assert.Equal("1", c.Label(Runtime.OrchestrationLabels.Attempt));
+        Assert.Equal($"test-web-{replica}-1", c.Name);
         var endpoint = Assert.Single(fleet.Orchestrator.GetEndpoints("web", "http"));
         Assert.Equal(c.PublishedPorts["http"], endpoint.Address);
     }

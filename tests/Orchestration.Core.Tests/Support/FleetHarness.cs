@@ -55,11 +55,28 @@ internal sealed class FleetHarness : IAsyncDisposable
     public static Task<FleetHarness> StartAsync(Action<InMemoryRuntimeOptions> nodes, params WorkloadSpec[] workloads)
         => StartAsync(nodes, null, null, workloads);
 
-    public static async Task<FleetHarness> StartAsync(
+    public static Task<FleetHarness> StartAsync(
         Action<InMemoryRuntimeOptions> nodes,
         Action<OrchestrationOptions>? configure,
         FleetHarness? sharedWith,
         params WorkloadSpec[] workloads)
+        => StartCoreAsync(nodes, configure, sharedWith, null, workloads);
+
+    /// <summary>Like <see cref="StartAsync(Action{InMemoryRuntimeOptions}, WorkloadSpec[])"/>, then lets
+    /// <paramref name="services"/> change the registrations (such as wrapping the runtime) before the host starts.</summary>
+    public static Task<FleetHarness> StartWithServicesAsync(
+        Action<InMemoryRuntimeOptions> nodes,
+        Action<OrchestrationOptions>? configure,
+        Action<IServiceCollection> services,
+        params WorkloadSpec[] workloads)
+        => StartCoreAsync(nodes, configure, null, services, workloads);
+
+    private static async Task<FleetHarness> StartCoreAsync(
+        Action<InMemoryRuntimeOptions> nodes,
+        Action<OrchestrationOptions>? configure,
+        FleetHarness? sharedWith,
+        Action<IServiceCollection>? changeServices,
+        WorkloadSpec[] workloads)
     {
         var runtime = sharedWith?.Runtime;
         var time = sharedWith?.Time ?? new FakeTimeProvider();
@@ -87,6 +104,7 @@ internal sealed class FleetHarness : IAsyncDisposable
             builder.AddWorkload(w);
         }
 
+        changeServices?.Invoke(services);
         var provider = services.BuildServiceProvider();
         var harness = new FleetHarness(provider, (FakeTimeProvider)provider.GetRequiredService<TimeProvider>());
         foreach (var hosted in harness._hosted)

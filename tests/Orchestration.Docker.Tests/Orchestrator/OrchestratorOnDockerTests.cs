@@ -155,17 +155,35 @@ public sealed class OrchestratorOnDockerTests(DockerEngineFixture engine) : IAsy
     }
 
     [Fact]
-    public async Task A_missing_image_with_pull_policy_never_is_reported_clearly_and_runs_nothing()
+    public async Task A_missing_image_with_pull_policy_never_keeps_the_replica_pending_with_one_clear_event_until_the_image_is_there()
     {
-        var image = $"orchestration-test/missing-{_fleet}:1";
+        var repository = $"orchestration-test/missing-{_fleet}";
+        var image = $"{repository}:1";
         var host = await StartAsync(Web(1) with { Image = image });
+        try
+        {
+            var reported = await host.WaitForEventAsync<ReplicaPending>(e => e.Reason.Contains("pull policy is Never", StringComparison.Ordinal));
 
-        var reported = await host.WaitForEventAsync<ReplicaEvent>(e => e.Message.Contains("pull policy is Never", StringComparison.Ordinal));
+            Assert.Contains(image, reported.Reason, StringComparison.Ordinal);
+            var replica = Assert.Single(host.Orchestrator.GetStatus()["web"]!.Replicas);
+            Assert.Equal(ReplicaPhase.Pending, replica.Phase);
+            Assert.Equal(reported.Reason, replica.Reason);
+            Assert.Empty(await engine.ContainersOfAsync(_fleet));
 
-        Assert.Contains(image, reported.Message, StringComparison.Ordinal);
-        var status = host.Orchestrator.GetStatus();
-        Assert.Equal(0, status["web"]!.Ready);
-        Assert.Empty(await engine.ContainersOfAsync(_fleet));
+            await engine.Engine.Images.TagImageAsync(DockerEngineFixture.Image, new ImageTagParameters { RepositoryName = repository, Tag = "1" });
+            var status = await host.WaitForAsync(s => s["web"]?.Ready == 1);
+
+            var running = Assert.Single(status["web"]!.Replicas);
+            Assert.Equal(replica.Id, running.Id);
+            Assert.Equal(0, running.Restarts);
+            Assert.Equal("ok", await Http.GetAsync(running.Ports["http"]));
+            Assert.Single(host.Events.OfType<ReplicaPending>(), e => e.ReplicaId == replica.Id);
+            Assert.DoesNotContain(host.Events, e => e is ReplicaExited or ReplicaRestartScheduled);
+        }
+        finally
+        {
+            await UntagAsync(image);
+        }
     }
 
     [Fact]
@@ -179,6 +197,17 @@ public sealed class OrchestratorOnDockerTests(DockerEngineFixture engine) : IAsy
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("ok", result.Output.Trim());
+    }
+
+    private async Task UntagAsync(string image)
+    {
+        try
+        {
+            await engine.Engine.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true });
+        }
+        catch (global::Docker.DotNet.DockerApiException)
+        {
+        }
     }
 
     private static WorkloadSpec Web(int replicas, string name = "web") => RuntimeScope.Web(name) with { Replicas = replicas };
