@@ -72,7 +72,9 @@ public sealed class FaultSequenceTests
         await fleet.UntilAsync(
             s => s["a"]!.Ready == desired["a"] && s["a"]!.Replicas.Length == desired["a"]
                  && s["b"]!.Ready == expectedB && s["b"]!.Replicas.Count(r => r.Node is not null) == expectedB
-                 && fleet.Running("a").Count == desired["a"] && fleet.Running("b").Count == expectedB,
+                 && fleet.Running("a").Count == desired["a"] && fleet.Running("b").Count == expectedB
+                 // Converged includes the ended containers that are removed in the background.
+                 && fleet.Runtime.Containers.Count == desired["a"] + expectedB,
             TimeSpan.FromMinutes(5),
             TimeSpan.FromSeconds(5));
 
