@@ -4,24 +4,8 @@ namespace Orchestration.Nodes.Tests;
 
 /// <summary>Placement across three real engines: spread and node selectors.</summary>
 [Collection(NodesCollection.Name)]
-public sealed class MultiNodeTests : IAsyncLifetime
+public sealed class MultiNodeTests : NodeFleetTest
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
-    private readonly string _fleet = $"n{Guid.NewGuid():N}"[..12];
-    private NodeHost? _host;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        await NodesFixture.RemoveFleetAsync(_fleet);
-    }
-
     [Fact]
     public async Task Six_replicas_spread_two_per_node_and_a_node_selector_confines_a_workload()
     {
@@ -29,16 +13,16 @@ public sealed class MultiNodeTests : IAsyncLifetime
         {
             Placement = PlacementSpec.Default with { NodeSelector = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("zone", "z2")]) },
         };
-        _host = await NodeHost.StartAsync(_fleet, Grace, NodeHost.Web(6), pinned);
+        await StartAsync(NodeHost.Web(6), pinned);
 
-        var status = await _host.WaitForAsync(s => s["web"]?.Ready == 6 && s["pinned"]?.Ready == 2);
+        var status = await Host!.WaitForAsync(s => s["web"]?.Ready == 6 && s["pinned"]?.Ready == 2);
 
         Assert.Equal([2, 2, 2], CountsPerNode(status, "web"));
         Assert.All(status["pinned"]!.Replicas, r => Assert.Equal("node2", r.Node));
         for (var node = 1; node <= NodesFixture.Count; node++)
         {
             var expected = 2 + (node == 2 ? 2 : 0);
-            Assert.Equal(expected, (await NodesFixture.ContainersAsync(node, _fleet, runningOnly: true)).Count);
+            Assert.Equal(expected, (await NodesFixture.ContainersAsync(node, Fleet, runningOnly: true)).Count);
         }
 
         // Published ports answer on this machine whatever the node.

@@ -6,30 +6,14 @@ namespace Orchestration.Nodes.Tests;
 
 /// <summary>One engine's daemon killed and started again; a node drained.</summary>
 [Collection(NodesCollection.Name)]
-public sealed class NodeFailureTests : IAsyncLifetime
+public sealed class NodeFailureTests : NodeFleetTest
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
-    private readonly string _fleet = $"n{Guid.NewGuid():N}"[..12];
-    private NodeHost? _host;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        await NodesFixture.RemoveFleetAsync(_fleet);
-    }
-
     [Fact]
     public async Task A_killed_engine_s_replicas_move_within_the_grace_period_and_its_stale_containers_go_when_it_is_back()
     {
-        _host = await NodeHost.StartAsync(_fleet, Grace, NodeHost.Web(6));
-        await _host.WaitForAsync(s => s["web"]?.Ready == 6);
-        Assert.Equal(2, (await NodesFixture.ContainersAsync(3, _fleet, runningOnly: true)).Count);
+        await StartAsync(NodeHost.Web(6));
+        await Host!.WaitForAsync(s => s["web"]?.Ready == 6);
+        Assert.Equal(2, (await NodesFixture.ContainersAsync(3, Fleet, runningOnly: true)).Count);
 
         var killed = Stopwatch.StartNew();
         await NodesFixture.StopNodeAsync(3);
@@ -37,11 +21,11 @@ public sealed class NodeFailureTests : IAsyncLifetime
         {
             // Within the grace period + 10 s of the kill, all 6 replicas run on node1 and node2.
             var remaining = Grace + TimeSpan.FromSeconds(10) - killed.Elapsed;
-            var status = await _host.WaitForAsync(s => s["web"]?.Ready == 6 && s["web"]!.Replicas.All(r => r.Node != "node3"), remaining.TotalSeconds);
+            var status = await Host!.WaitForAsync(s => s["web"]?.Ready == 6 && s["web"]!.Replicas.All(r => r.Node != "node3"), remaining.TotalSeconds);
             Assert.Equal(6, status["web"]!.Replicas.Count(r => r.Node is "node1" or "node2"));
-            Assert.Contains(_host.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.NotReady);
-            Assert.Contains(_host.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.Lost);
-            Assert.Equal(2, _host.Events.OfType<ReplicaRescheduled>().Count(e => e.FromNode == "node3"));
+            Assert.Contains(Host!.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.NotReady);
+            Assert.Contains(Host!.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.Lost);
+            Assert.Equal(2, Host!.Events.OfType<ReplicaRescheduled>().Count(e => e.FromNode == "node3"));
         }
         finally
         {
@@ -49,13 +33,13 @@ public sealed class NodeFailureTests : IAsyncLifetime
         }
 
         // Live restore kept node3's two old containers running; once node3 answers they are removed.
-        await NodesFixture.EventuallyAsync(async () => (await NodesFixture.ContainersAsync(3, _fleet)).Count == 0, TimeSpan.FromSeconds(60), "node3 still holds the fleet's old containers");
-        Assert.Contains(_host.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.Ready);
-        await _host.WaitForAsync(s => s["web"]?.Ready == 6 && s["web"]!.Replicas.Count() == 6);
+        await NodesFixture.EventuallyAsync(async () => (await NodesFixture.ContainersAsync(3, Fleet)).Count == 0, TimeSpan.FromSeconds(60), "node3 still holds the fleet's old containers");
+        Assert.Contains(Host!.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.Ready);
+        await Host!.WaitForAsync(s => s["web"]?.Ready == 6 && s["web"]!.Replicas.Count() == 6);
         var running = 0;
         for (var node = 1; node <= NodesFixture.Count; node++)
         {
-            running += (await NodesFixture.ContainersAsync(node, _fleet, runningOnly: true)).Count;
+            running += (await NodesFixture.ContainersAsync(node, Fleet, runningOnly: true)).Count;
         }
 
         Assert.Equal(6, running);
@@ -64,12 +48,12 @@ public sealed class NodeFailureTests : IAsyncLifetime
     [Fact]
     public async Task Draining_a_node_moves_its_replicas_with_never_more_than_one_missing()
     {
-        _host = await NodeHost.StartAsync(_fleet, Grace, NodeHost.Web(6));
-        await _host.WaitForAsync(s => s["web"]?.Ready == 6);
+        await StartAsync(NodeHost.Web(6));
+        await Host!.WaitForAsync(s => s["web"]?.Ready == 6);
 
-        var drain = _host.Orchestrator.DrainAsync("node3", maxUnavailable: 1);
+        var drain = Host!.Orchestrator.DrainAsync("node3", maxUnavailable: 1);
         var fewestReady = 6;
-        await _host.WaitForAsync(s =>
+        await Host!.WaitForAsync(s =>
         {
             fewestReady = Math.Min(fewestReady, s["web"]?.Ready ?? 0);
             return drain.IsCompleted;
@@ -77,9 +61,9 @@ public sealed class NodeFailureTests : IAsyncLifetime
         await drain;
 
         Assert.True(fewestReady >= 5, $"only {fewestReady} of 6 replicas were ready during the drain");
-        var status = await _host.WaitForAsync(s => s["web"]?.Ready == 6);
+        var status = await Host!.WaitForAsync(s => s["web"]?.Ready == 6);
         Assert.DoesNotContain(status["web"]!.Replicas, r => r.Node == "node3");
-        await NodesFixture.EventuallyAsync(async () => (await NodesFixture.ContainersAsync(3, _fleet)).Count == 0, TimeSpan.FromSeconds(30), "node3 still holds the fleet's containers");
-        await _host.Orchestrator.UncordonAsync("node3");
+        await NodesFixture.EventuallyAsync(async () => (await NodesFixture.ContainersAsync(3, Fleet)).Count == 0, TimeSpan.FromSeconds(30), "node3 still holds the fleet's containers");
+        await Host!.Orchestrator.UncordonAsync("node3");
     }
 }
