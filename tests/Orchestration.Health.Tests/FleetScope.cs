@@ -18,7 +18,7 @@ public sealed class FleetScope : IAsyncDisposable
     {
         _host = host;
         Orchestrator = host.Services.GetRequiredService<IOrchestrator>();
-        _subscription = Orchestrator.Events.Subscribe(new Recorder(_events));
+        _subscription = Orchestrator.Events.Subscribe(_events.Enqueue);
     }
 
     public IOrchestrator Orchestrator { get; }
@@ -79,18 +79,5 @@ public sealed class FleetScope : IAsyncDisposable
             _subscription.Dispose();
             _host.Dispose();
         }
-    }
-
-    private sealed class Recorder(ConcurrentQueue<OrchestrationEvent> events) : IObserver<OrchestrationEvent>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnNext(OrchestrationEvent value) => events.Enqueue(value);
     }
 }

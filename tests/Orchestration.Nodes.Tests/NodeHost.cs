@@ -17,7 +17,7 @@ public sealed class NodeHost : IAsyncDisposable
     {
         _host = host;
         Orchestrator = host.Services.GetRequiredService<IOrchestrator>();
-        _subscription = Orchestrator.Events.Subscribe(new Recorder(_events));
+        _subscription = Orchestrator.Events.Subscribe(_events.Enqueue);
     }
 
     public IOrchestrator Orchestrator { get; }
@@ -64,18 +64,5 @@ public sealed class NodeHost : IAsyncDisposable
         await _host.StopAsync(deadline.Token);
         _subscription.Dispose();
         _host.Dispose();
-    }
-
-    private sealed class Recorder(ConcurrentQueue<OrchestrationEvent> events) : IObserver<OrchestrationEvent>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnNext(OrchestrationEvent value) => events.Enqueue(value);
     }
 }

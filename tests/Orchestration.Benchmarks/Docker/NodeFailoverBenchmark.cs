@@ -25,13 +25,13 @@ internal static class NodeFailoverBenchmark
         try
         {
             var orchestrator = host.Services.GetRequiredService<IOrchestrator>();
-            using var subscription = orchestrator.Events.Subscribe(new Observer(e =>
+            using var subscription = orchestrator.Events.Subscribe(e =>
             {
                 if (e is ReplicaRescheduled { FromNode: "node3" })
                 {
                     rescheduled.TrySetResult(DateTimeOffset.UtcNow);
                 }
-            }));
+            });
             await host.StartAsync();
             await orchestrator.WaitForAsync(s => BenchFleet.AllReady(s, "web", Replicas), TimeSpan.FromMinutes(3));
 
@@ -56,18 +56,5 @@ internal static class NodeFailoverBenchmark
                 await BenchFleet.RemoveFleetAsync(client, fleet);
             }
         }
-    }
-
-    private sealed class Observer(Action<OrchestrationEvent> onNext) : IObserver<OrchestrationEvent>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnNext(OrchestrationEvent value) => onNext(value);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class FleetHarness : IAsyncDisposable
         Orchestrator = services.GetRequiredService<IOrchestrator>();
         Loop = services.GetRequiredService<ControlLoop>();
         _hosted = [.. services.GetServices<IHostedService>()];
-        _subscription = Orchestrator.Events.Subscribe(new Observer(this));
+        _subscription = Orchestrator.Events.Subscribe(Record);
     }
 
     public ServiceProvider Services { get; }
@@ -215,22 +215,11 @@ internal sealed class FleetHarness : IAsyncDisposable
         await Services.DisposeAsync();
     }
 
-    private sealed class Observer(FleetHarness harness) : IObserver<OrchestrationEvent>
+    private void Record(OrchestrationEvent value)
     {
-        public void OnCompleted()
+        lock (_events)
         {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnNext(OrchestrationEvent value)
-        {
-            lock (harness._events)
-            {
-                harness._events.Add(value);
-            }
+            _events.Add(value);
         }
     }
 }
