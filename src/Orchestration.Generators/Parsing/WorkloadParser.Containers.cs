@@ -51,7 +51,13 @@ internal sealed partial class WorkloadParser
     private static string ProtocolName(PortModel port)
         => port.Protocol is null ? TcpProtocol : port.Protocol.Substring(port.Protocol.LastIndexOf('.') + 1);
 
-    private void ParseEnv(AttributeReader attribute)
+    private void ParseEnv(AttributeReader attribute) => ParseVariable(attribute, _environment);
+
+    private void ParseSecret(AttributeReader attribute) => ParseVariable(attribute, _secrets);
+
+    /// <summary>Adds the name/value pair of an <c>[Env]</c> or <c>[Secret]</c> attribute to <paramref name="target"/>,
+    /// unless the name is invalid or already taken (both reported).</summary>
+    private void ParseVariable(AttributeReader attribute, List<NameValue> target)
     {
         var name = attribute.CtorString(0) ?? string.Empty;
         if (!NameRules.IsEnvironmentName(name))
@@ -65,24 +71,7 @@ internal sealed partial class WorkloadParser
             return;
         }
 
-        _environment.Add(new NameValue(name, attribute.CtorString(1) ?? string.Empty));
-    }
-
-    private void ParseSecret(AttributeReader attribute)
-    {
-        var name = attribute.CtorString(0) ?? string.Empty;
-        if (!NameRules.IsEnvironmentName(name))
-        {
-            Report(DiagnosticDescriptors.InvalidEnvironmentVariable, attribute.CtorLocation(0), name);
-            return;
-        }
-
-        if (IsVariableTaken(name, attribute))
-        {
-            return;
-        }
-
-        _secrets.Add(new NameValue(name, attribute.CtorString(1) ?? string.Empty));
+        target.Add(new NameValue(name, attribute.CtorString(1) ?? string.Empty));
     }
 
     /// <summary>Reports a variable set twice, by <c>[Env]</c> or <c>[Secret]</c>.</summary>
