@@ -31,14 +31,25 @@ internal sealed partial class ObservedState
         }
     }
 
-    /// <summary>Records a container the reconciler just started, unless the event stream already reported it.</summary>
+    /// <summary>Records a container the reconciler just started. When the event stream reported it first, what the
+    /// stream knew is kept (its state may be newer), but the published ports and address come from
+    /// <paramref name="info"/>: the stream may have seen the container before it started, when it had none.</summary>
     public void Started(ContainerInfo info)
     {
         lock (_gate)
         {
-            if (!_containers.ContainsKey(info.Ref.Id) && !_destroyed.ContainsKey(info.Ref.Id))
+            if (_destroyed.ContainsKey(info.Ref.Id))
+            {
+                return;
+            }
+
+            if (!_containers.TryGetValue(info.Ref.Id, out var known))
             {
                 Put(info);
+            }
+            else if (known.Info.PublishedPorts.Count < info.PublishedPorts.Count || (known.Info.NetworkAddress is null && info.NetworkAddress is not null))
+            {
+                Put(known.Info with { PublishedPorts = info.PublishedPorts, NetworkAddress = known.Info.NetworkAddress ?? info.NetworkAddress });
             }
         }
     }

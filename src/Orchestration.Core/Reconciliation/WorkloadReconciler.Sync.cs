@@ -148,6 +148,10 @@ internal sealed partial class WorkloadReconciler
                 case ContainerState.Running when record.Phase != ReplicaPhase.Running:
                     MarkRunning(ctx, record, c);
                     break;
+                case ContainerState.Running:
+                    // A later list can know ports the first report of the container lacked.
+                    record.Ports = c.PublishedPorts;
+                    break;
                 case ContainerState.Exited or ContainerState.Dead:
                     var reason = c.OomKilled ? "killed for exceeding its memory limit" : $"exited with code {c.ExitCode}";
                     reason += await LastLogLinesAsync(c.Ref, ExitLogBudget(ctx, spec, record, c.ExitCode), cancellationToken).ConfigureAwait(false);
