@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Docker.DotNet.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -50,40 +49,10 @@ internal static class FleetStartBenchmark
     private static async Task<double> RawAsync(global::Docker.DotNet.DockerClient client, bool sameAsSdk)
     {
         var run = $"bfr{Guid.NewGuid():N}"[..12];
-        var labels = new Dictionary<string, string> { [Runtime.OrchestrationLabels.Fleet] = run };
         try
         {
             var clock = Stopwatch.StartNew();
-            if (sameAsSdk)
-            {
-                await client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = run, Driver = "bridge", Labels = labels });
-            }
-
-            await Task.WhenAll(Enumerable.Range(0, Replicas).Select(async i =>
-            {
-                var created = await client.Containers.CreateContainerAsync(new CreateContainerParameters
-                {
-                    Name = $"{run}-{i}",
-                    Image = BenchFleet.Image,
-                    Labels = labels,
-                    ExposedPorts = new Dictionary<string, EmptyStruct> { ["8080/tcp"] = default },
-                    HostConfig = new HostConfig
-                    {
-                        PortBindings = new Dictionary<string, IList<PortBinding>>
-                        {
-                            ["8080/tcp"] = [new PortBinding { HostIP = "127.0.0.1", HostPort = "" }],
-                        },
-                        Init = sameAsSdk ? true : null,
-                        CapDrop = sameAsSdk ? ["ALL"] : [],
-                        SecurityOpt = sameAsSdk ? ["no-new-privileges:true"] : [],
-                        NetworkMode = sameAsSdk ? run : "default",
-                    },
-                    NetworkingConfig = sameAsSdk
-                        ? new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings> { [run] = new() { Aliases = ["web"] } } }
-                        : null,
-                });
-                await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
-            }));
+            await RawContainers.StartAsync(client, run, Replicas, sameAsSdk);
             return clock.Elapsed.TotalSeconds;
         }
         finally

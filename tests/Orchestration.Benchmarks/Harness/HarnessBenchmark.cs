@@ -12,8 +12,12 @@ namespace Orchestration.Benchmarks.Harness;
 /// SDK's harness (<see cref="TestFleet"/>: one workload of five replicas, HTTP readiness probe) and with Testcontainers
 /// for .NET (five containers started at once, each waiting until HTTP on 8080 succeeds, then disposed at once), in the
 /// same run on the same engine. One unmeasured warm-up of each (JIT, first connections, the harness's watchdog process,
-/// Testcontainers' settings) precedes <see cref="Runs"/> measured rounds that alternate the two; the line reports the
-/// medians.</summary>
+/// Testcontainers' settings) precedes <see cref="Runs"/> measured rounds that alternate them; the line reports the
+/// medians.
+/// <para>Two floors are measured in the same rounds, so the ratio can be read against what the engine itself needs: the
+/// same five containers created, started, polled until HTTP answers and removed straight through the Docker API, all at
+/// once, once as Testcontainers creates them (default bridge, <c>floor_s</c>) and once as the SDK does (fleet network
+/// with DNS alias, init, dropped capabilities; <c>floor_sdk_s</c>).</para></summary>
 /// <remarks>Testcontainers reads its settings from the environment once, when first used, so they are set here before:
 /// <c>TESTCONTAINERS_RYUK_DISABLED=true</c> (no reaper container; every container is disposed explicitly, as the
 /// harness's watchdog is a local process, not a container) and, unless already set, <c>DOCKER_API_VERSION=1.41</c>
@@ -32,26 +36,37 @@ internal static class HarnessBenchmark
             Environment.SetEnvironmentVariable("DOCKER_API_VERSION", "1.41");
         }
 
+        using var client = BenchFleet.Client();
         await SdkAsync();
         await TestcontainersAsync();
+        await FloorAsync(client, sameAsSdk: false);
         var sdk = new List<double>();
         var testcontainers = new List<double>();
+        var floor = new List<double>();
+        var floorSdk = new List<double>();
         for (var run = 1; run <= Runs; run++)
         {
             var a = await SdkAsync();
             var b = await TestcontainersAsync();
+            var c = await FloorAsync(client, sameAsSdk: false);
+            var d = await FloorAsync(client, sameAsSdk: true);
             sdk.Add(a.Total.TotalSeconds);
             testcontainers.Add(b.Total.TotalSeconds);
+            floor.Add(c.Total.TotalSeconds);
+            floorSdk.Add(d.Total.TotalSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run}: sdk_s={a.Total.TotalSeconds:0.000} (started {a.Started.TotalSeconds:0.000}, ready {a.Ready.TotalSeconds:0.000}, disposed {(a.Total - a.Ready).TotalSeconds:0.000}) testcontainers_s={b.Total.TotalSeconds:0.000} (ready {b.Ready.TotalSeconds:0.000}, disposed {(b.Total - b.Ready).TotalSeconds:0.000})"));
+                $"run {run}: sdk_s={a.Total.TotalSeconds:0.000} (started {a.Started.TotalSeconds:0.000}, {Phases(a)}) testcontainers_s={b.Total.TotalSeconds:0.000} ({Phases(b)}) floor_s={c.Total.TotalSeconds:0.000} ({Phases(c)}) floor_sdk_s={d.Total.TotalSeconds:0.000} ({Phases(d)})"));
         }
 
         var sdkMedian = Median(sdk);
         var testcontainersMedian = Median(testcontainers);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench harness containers={Containers} sdk_s={sdkMedian:0.000} testcontainers_s={testcontainersMedian:0.000} ratio={sdkMedian / testcontainersMedian:0.00}"));
+            $"bench harness containers={Containers} sdk_s={sdkMedian:0.000} testcontainers_s={testcontainersMedian:0.000} ratio={sdkMedian / testcontainersMedian:0.00} floor_s={Median(floor):0.000} floor_sdk_s={Median(floorSdk):0.000}"));
         return 0;
     }
+
+    private static string Phases(Timing t)
+        => string.Create(CultureInfo.InvariantCulture, $"ready {t.Ready.TotalSeconds:0.000}, disposed {(t.Total - t.Ready).TotalSeconds:0.000}");
 
     private static async Task<Timing> SdkAsync()
     {
@@ -105,6 +120,25 @@ internal static class HarnessBenchmark
         finally
         {
             await Task.WhenAll(containers.Select(c => c.DisposeAsync().AsTask()));
+        }
+
+        return new Timing(TimeSpan.Zero, ready, clock.Elapsed);
+    }
+
+    private static async Task<Timing> FloorAsync(global::Docker.DotNet.DockerClient client, bool sameAsSdk)
+    {
+        var run = $"bhf{Guid.NewGuid():N}"[..12];
+        var clock = Stopwatch.StartNew();
+        TimeSpan ready;
+        try
+        {
+            var ids = await RawContainers.StartAsync(client, run, Containers, sameAsSdk);
+            await RawContainers.WaitForHttpAsync(client, ids, TimeSpan.FromSeconds(60));
+            ready = clock.Elapsed;
+        }
+        finally
+        {
+            await BenchFleet.RemoveFleetAsync(client, run);
         }
 
         return new Timing(TimeSpan.Zero, ready, clock.Elapsed);
