@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Orchestration.Runtime;
+
 namespace Orchestration;
 
 /// <summary>Cordon, uncordon and drain of nodes.</summary>
@@ -55,6 +58,49 @@ internal sealed partial class Orchestrator
         var desired = _store.Current;
         return GetStatus().Workloads.Any(w => (desired?.Find(w.Name)?.Kind ?? WorkloadKind.Service) == WorkloadKind.Service
             && w.Replicas.Any(r => string.Equals(r.Node, node, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Every observed node with the state the reconciler acts on (NotReady turns Lost after the grace period),
+    /// its cordon and drain marks and what the fleet reserved on it.</summary>
+    private ImmutableArray<NodeStatus> NodeStatuses()
+    {
+        var now = _time.GetUtcNow();
+        var draining = _scheduling.DrainBudgets();
+        var result = ImmutableArray.CreateBuilder<NodeStatus>();
+        foreach (var node in _observed.Nodes())
+        {
+            var info = node.Info;
+            var lost = info.State == NodeState.Lost
+                       || (info.State == NodeState.NotReady && now - (node.NotReadySince ?? now) >= _nodeLostGracePeriod);
+            var status = new NodeStatus
+            {
+                Name = info.Name,
+                State = lost ? NodeState.Lost : info.State,
+                NotReadySince = info.State == NodeState.Ready ? null : node.NotReadySince,
+                Cordoned = _scheduling.IsCordoned(info.Name),
+                Draining = draining.ContainsKey(info.Name),
+                Labels = info.Labels,
+                Taints = info.Taints,
+                CpuMillicores = info.CpuMillicores,
+                MemoryBytes = info.MemoryBytes,
+            };
+            lock (_scheduling.Gate)
+            {
+                if (_scheduling.Find(info.Name) is { } placed)
+                {
+                    status = status with
+                    {
+                        CpuRequestedMillicores = placed.CpuRequested,
+                        MemoryRequestedBytes = placed.MemoryRequested,
+                        Replicas = placed.ReplicaCount,
+                    };
+                }
+            }
+
+            result.Add(status);
+        }
+
+        return result.ToImmutable();
     }
 
     private void RequireNode(string node)

@@ -13,7 +13,7 @@ internal sealed partial class Orchestrator
         var workloads = desired is null
             ? []
             : desired.Workloads.Select(w => _status.Get(w.Name) is { } s && s.Revision == w.Revision ? s : Waiting(w)).ToImmutableArray();
-        return new FleetStatus(FleetName, workloads);
+        return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses() };
     }
 
     public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null)

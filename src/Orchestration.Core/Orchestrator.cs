@@ -27,6 +27,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly RolloutStore _rollouts;
     private readonly Rollbacks _rollbacks;
     private readonly WakeRequests _wake;
+    private readonly TimeSpan _nodeLostGracePeriod;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -49,6 +50,7 @@ internal sealed partial class Orchestrator : IOrchestrator
         _scheduling = scheduling;
         _observed = observed;
         FleetName = options.Value.FleetName;
+        _nodeLostGracePeriod = options.Value.NodeLostGracePeriod;
         _store = store;
         _events = events;
         _time = time;

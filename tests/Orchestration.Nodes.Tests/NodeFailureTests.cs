@@ -26,6 +26,9 @@ public sealed class NodeFailureTests : NodeFleetTest
             Assert.Contains(Host!.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.NotReady);
             Assert.Contains(Host!.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.Lost);
             Assert.Equal(2, Host!.Events.OfType<ReplicaRescheduled>().Count(e => e.FromNode == "node3"));
+            var node3 = Host!.Orchestrator.GetStatus().Nodes.Single(n => n.Name == "node3");
+            Assert.Equal(NodeState.Lost, node3.State);
+            Assert.Equal(0, node3.Replicas);
         }
         finally
         {
@@ -35,7 +38,9 @@ public sealed class NodeFailureTests : NodeFleetTest
         // Live restore kept node3's two old containers running; once node3 answers they are removed.
         await NodesFixture.EventuallyAsync(async () => (await NodesFixture.ContainersAsync(3, Fleet)).Count == 0, TimeSpan.FromSeconds(60), "node3 still holds the fleet's old containers");
         Assert.Contains(Host!.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.Ready);
-        await Host!.WaitForAsync(s => s["web"]?.Ready == 6 && s["web"]!.Replicas.Count() == 6);
+        var back = await Host!.WaitForAsync(s => s["web"]?.Ready == 6 && s["web"]!.Replicas.Count() == 6);
+        Assert.All(back.Nodes, n => Assert.Equal(NodeState.Ready, n.State));
+        Assert.Equal(6, back.Nodes.Sum(n => n.Replicas));
         var running = 0;
         for (var node = 1; node <= NodesFixture.Count; node++)
         {

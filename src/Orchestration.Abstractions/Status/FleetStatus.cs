@@ -3,11 +3,14 @@ using Orchestration.Runtime;
 
 namespace Orchestration;
 
-/// <summary>A snapshot of a fleet: each workload's counts and replicas.</summary>
+/// <summary>A snapshot of a fleet: each workload's counts and replicas, and the nodes they run on.</summary>
 /// <param name="Name">The fleet's name.</param>
 /// <param name="Workloads">Per workload, in declaration order.</param>
 public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Workloads)
 {
+    /// <summary>Every node the fleet's runtimes report, by name.</summary>
+    public ImmutableArray<NodeStatus> Nodes { get; init; } = [];
+
     /// <summary>The status of the named workload, or <see langword="null"/>.</summary>
     public WorkloadStatus? this[string workload] => Workloads.FirstOrDefault(w => w.Name == workload);
 }
