@@ -10,6 +10,9 @@
 #                                    per line on stdout (default engine first)
 #   bash eng/engine.sh stop-node K   kill -9 the dockerd of node K (failure tests)
 #   bash eng/engine.sh start-node K  start node K again
+#   bash eng/engine.sh tls           print the client certificate directory
+#                                    (cert.pem, key.pem, ca.pem) for the extra
+#                                    engines' TLS endpoints
 #   bash eng/engine.sh status        show which engines answer
 #   bash eng/engine.sh down          stop the extra engines started here (never
 #                                    the default one)
@@ -48,6 +51,34 @@ NODE_RANGE=10.192.0.0/10 # covers 10.202.x (node2) .. 10.250.x (node50)
 node_sock()   { echo "/var/run/orchestration-node$1.sock"; }
 node_pid()    { echo "/var/run/orchestration-node$1.pid"; }
 node_bridge() { echo "orchnode$1"; }
+
+# Every extra engine also listens on tcp://127.0.0.1:(2380+K) with TLS and
+# client-certificate verification (--tlsverify), so the TLS path of the Docker
+# runtime is tested against a real engine. One CA signs the server certificate
+# (for 127.0.0.1 and localhost) and one client certificate; they are made once
+# with openssl and kept under $STATE_DIR/tls.
+TLS_DIR="$STATE_DIR/tls"
+node_tls_port() { echo $((2380 + $1)); }
+
+ensure_tls() {
+  [[ -s "$TLS_DIR/client/key.pem" ]] && return 0
+  command -v openssl >/dev/null || apt_install openssl
+  log "making TLS certificates in $TLS_DIR"
+  local d="$TLS_DIR"
+  rm -rf "$d" && mkdir -p "$d/client"
+  openssl req -x509 -new -nodes -newkey rsa:2048 -days 3650 -subj "/CN=orchestration test CA" \
+    -keyout "$d/ca-key.pem" -out "$d/ca.pem" 2>/dev/null
+  openssl req -new -nodes -newkey rsa:2048 -subj "/CN=localhost" -keyout "$d/server-key.pem" -out "$d/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >"$d/server.ext"
+  openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca-key.pem" -CAcreateserial -days 3650 \
+    -extfile "$d/server.ext" -out "$d/server-cert.pem" 2>/dev/null
+  openssl req -new -nodes -newkey rsa:2048 -subj "/CN=orchestration client" -keyout "$d/client/key.pem" -out "$d/client.csr" 2>/dev/null
+  printf 'extendedKeyUsage=clientAuth\n' >"$d/client.ext"
+  openssl x509 -req -in "$d/client.csr" -CA "$d/ca.pem" -CAkey "$d/ca-key.pem" -CAcreateserial -days 3650 \
+    -extfile "$d/client.ext" -out "$d/client/cert.pem" 2>/dev/null
+  cp "$d/ca.pem" "$d/client/ca.pem"
+  chmod 600 "$d"/*-key.pem "$d/client/key.pem"
+}
 
 answers() { # answers [docker-host] — does an engine answer there?
   if [[ -n "${1:-}" ]]; then
@@ -177,6 +208,7 @@ start_node() { # start_node K — start node K unless it already answers (does n
   ip addr replace "10.$((200 + k)).255.1/24" dev "$bridge"
   ip link set "$bridge" up
   allow_node_traffic
+  ensure_tls
   # a config file of its own, so /etc/docker/daemon.json cannot clash
   mkdir -p "$NODE_LIB/node$k" "$NODE_RUN/node$k"
   cfg="$NODE_LIB/node$k.json"
@@ -188,6 +220,8 @@ start_node() { # start_node K — start node K unless it already answers (does n
     --exec-root "$NODE_RUN/node$k" \
     --pidfile "$pidfile" \
     -H "unix://$sock" \
+    -H "tcp://127.0.0.1:$(node_tls_port "$k")" \
+    --tlsverify --tlscacert "$TLS_DIR/ca.pem" --tlscert "$TLS_DIR/server-cert.pem" --tlskey "$TLS_DIR/server-key.pem" \
     --bridge "$bridge" \
     --default-address-pool "base=10.$((200 + k)).0.0/17,size=24" \
     --containerd-namespace "orchnode$k" \
@@ -298,6 +332,7 @@ case "${1:-}" in
   stop-node) cmd_stop_node "${2:-}" ;;
   start-node) cmd_start_node "${2:-}" ;;
   down) cmd_down ;;
+  tls) ensure_tls; echo "$TLS_DIR/client" ;;
   status) cmd_status ;;
-  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

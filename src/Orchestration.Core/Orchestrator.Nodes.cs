@@ -77,6 +77,7 @@ internal sealed partial class Orchestrator
                 Name = info.Name,
                 State = lost ? NodeState.Lost : info.State,
                 NotReadySince = info.State == NodeState.Ready ? null : node.NotReadySince,
+                Reason = info.State == NodeState.Ready ? null : info.Reason,
                 Cordoned = _scheduling.IsCordoned(info.Name),
                 Draining = draining.ContainsKey(info.Name),
                 Labels = info.Labels,

@@ -1,3 +1,4 @@
+using Docker.DotNet;
 using Microsoft.Extensions.Options;
 using Orchestration.Runtime.Docker.Client;
 using Orchestration.Runtime.Docker.Containers;
@@ -33,9 +34,32 @@ internal sealed class DockerContainerRuntime(
 
     public async Task PrepareFleetAsync(string fleet, CancellationToken cancellationToken)
     {
-        // Nodes that do not answer are skipped: a replica started there later creates the network itself.
+        // A node that cannot be reached is skipped and marked NotReady (its pings bring it back, and a replica started
+        // there later creates the network itself). Only when no node can be reached does the start fail.
         var ready = nodes.All.Where(n => n.State == NodeState.Ready).ToList();
-        await Task.WhenAll(ready.Select(n => networks.EnsureAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
+        var failures = (await Task.WhenAll(ready.Select(n => TryEnsureNetworkAsync(n, fleet, cancellationToken))).ConfigureAwait(false))
+            .OfType<DockerEngineException>()
+            .ToList();
+        if (failures.Count > 0 && failures.Count == ready.Count)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException("No Docker engine of the fleet can be reached.", failures);
+        }
+    }
+
+    /// <summary>Ensures the fleet network on <paramref name="node"/>; returns the failure when the engine cannot be
+    /// reached (refused connection, TLS failure, timeout). An engine's error answer is thrown.</summary>
+    private async Task<DockerEngineException?> TryEnsureNetworkAsync(DockerNode node, string fleet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await networks.EnsureAsync(node, fleet, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is not (DockerApiException or DockerEngineException) && !cancellationToken.IsCancellationRequested)
+        {
+            node.TrySetState(NodeState.NotReady);
+            return new DockerEngineException(node.Name, $"{node.Endpoint.Uri} cannot be reached: {EngineErrors.Describe(e)}", e);
+        }
     }
 
     public Task EnsureImageAsync(ContainerLaunch launch, CancellationToken cancellationToken)

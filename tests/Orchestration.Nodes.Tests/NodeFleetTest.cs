@@ -15,7 +15,10 @@ public abstract class NodeFleetTest : IAsyncLifetime
 
     /// <summary>Starts a host orchestrating <paramref name="workloads"/> across the engines.</summary>
     protected async Task<NodeHost> StartAsync(params WorkloadSpec[] workloads)
-        => Host = await NodeHost.StartAsync(Fleet, Grace, workloads);
+        => Host = await NodeHost.StartAsync(Fleet, Grace, ConfigureDocker, workloads);
+
+    /// <summary>The engines the host uses: by default the three nodes of <see cref="NodesFixture"/>.</summary>
+    protected virtual void ConfigureDocker(Runtime.Docker.DockerRuntimeOptions options) => NodesFixture.Configure(options);
 
     /// <inheritdoc />
     public virtual Task InitializeAsync() => Task.CompletedTask;

@@ -26,7 +26,10 @@ public sealed class NodeHost : IAsyncDisposable
 
     public IReadOnlyList<OrchestrationEvent> Events => [.. _events];
 
-    public static async Task<NodeHost> StartAsync(string fleet, TimeSpan grace, params WorkloadSpec[] workloads)
+    public static Task<NodeHost> StartAsync(string fleet, TimeSpan grace, params WorkloadSpec[] workloads)
+        => StartAsync(fleet, grace, NodesFixture.Configure, workloads);
+
+    public static async Task<NodeHost> StartAsync(string fleet, TimeSpan grace, Action<Runtime.Docker.DockerRuntimeOptions> docker, params WorkloadSpec[] workloads)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -34,7 +37,7 @@ public sealed class NodeHost : IAsyncDisposable
         {
             o.FleetName = fleet;
             o.NodeLostGracePeriod = grace;
-        }).UseDocker(NodesFixture.Configure);
+        }).UseDocker(docker);
         foreach (var workload in workloads)
         {
             orchestration.AddWorkload(workload);

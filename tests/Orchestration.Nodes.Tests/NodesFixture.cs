@@ -22,12 +22,19 @@ public sealed class NodesFixture : IAsyncLifetime
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>The TLS endpoint of an extra engine: it verifies client certificates (see eng/engine.sh).</summary>
+    public static string TlsEndpoint(int node) => $"tcp://127.0.0.1:{2380 + node}";
+
+    /// <summary>A Docker certificate directory (cert.pem, key.pem, ca.pem) the TLS endpoints accept.</summary>
+    public static string TlsClientDirectory { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         try
         {
             await ScriptAsync("eng/engine.sh", $"nodes {Count}");
             await ScriptAsync("eng/images.sh", string.Join(' ', Enumerable.Range(2, Count - 1).Select(Socket)));
+            TlsClientDirectory = (await ScriptAsync("eng/engine.sh", "tls")).Trim();
         }
         catch (Exception e)
         {
@@ -125,7 +132,8 @@ public sealed class NodesFixture : IAsyncLifetime
         throw new InvalidOperationException("No Orchestration.sln above " + AppContext.BaseDirectory);
     }
 
-    private static async Task ScriptAsync(string script, string arguments)
+    /// <summary>Runs a repository script; returns its standard output.</summary>
+    private static async Task<string> ScriptAsync(string script, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", $"{script} {arguments}")
         {
@@ -140,6 +148,8 @@ public sealed class NodesFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{script} {arguments} exited with {process.ExitCode}: {await error}{await output}");
         }
+
+        return await output;
     }
 }
 

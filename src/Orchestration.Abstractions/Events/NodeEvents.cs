@@ -11,8 +11,13 @@ public sealed record NodeStateChanged : OrchestrationEvent
     /// <summary>Its new state; <see langword="null"/> when it is gone.</summary>
     public NodeState? State { get; init; }
 
+    /// <summary>Why it is not Ready, when its runtime knows.</summary>
+    public string? Reason { get; init; }
+
     /// <inheritdoc />
-    public override string Message => State is { } s ? $"Node '{Node}' is {s}" : $"Node '{Node}' is gone";
+    public override string Message => State is { } s
+        ? Reason is { } reason && s != NodeState.Ready ? $"Node '{Node}' is {s}: {reason}" : $"Node '{Node}' is {s}"
+        : $"Node '{Node}' is gone";
 
     /// <inheritdoc />
     public override bool IsWarning => State != NodeState.Ready;

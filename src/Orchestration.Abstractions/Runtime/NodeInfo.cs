@@ -35,4 +35,7 @@ public sealed record NodeInfo
 
     /// <summary>Memory capacity in bytes.</summary>
     public long MemoryBytes { get; init; }
+
+    /// <summary>Why it is not Ready, as far as its runtime knows (for example the engine's connection error).</summary>
+    public string? Reason { get; init; }
 }

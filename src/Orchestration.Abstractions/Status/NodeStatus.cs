@@ -18,6 +18,10 @@ public sealed record NodeStatus
     /// <summary>Since when it has not been Ready; <see langword="null"/> while Ready.</summary>
     public DateTimeOffset? NotReadySince { get; init; }
 
+    /// <summary>Why it is not Ready, as its runtime last reported (for example a refused connection or a rejected
+    /// client certificate); <see langword="null"/> while Ready.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>Whether it is cordoned: it keeps its replicas but takes no new ones.</summary>
     public bool Cordoned { get; init; }
 

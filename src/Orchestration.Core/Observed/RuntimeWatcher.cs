@@ -127,7 +127,8 @@ internal sealed partial class RuntimeWatcher
         changed |= _scheduling.RemoveMissing(_observed.Nodes().Select(n => n.Info.Name).ToHashSet(StringComparer.Ordinal)).Count > 0;
         foreach (var (node, state) in changes)
         {
-            _events.Publish(new NodeStateChanged { Time = now, Fleet = _fleet, Node = node, State = state });
+            var reason = state == NodeState.Ready ? null : nodes.FirstOrDefault(n => n.Name == node)?.Reason;
+            _events.Publish(new NodeStateChanged { Time = now, Fleet = _fleet, Node = node, State = state, Reason = reason });
         }
 
         if (changed || changes.Count > 0)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Docker.DotNet;
 using Orchestration.Runtime.Docker.Resilience;
 using Polly;
@@ -132,13 +133,16 @@ internal sealed class DockerNode : IDisposable
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             TrySetState(NodeState.NotReady);
+            var reason = e is OperationCanceledException
+                ? string.Create(CultureInfo.InvariantCulture, $"{Endpoint.Uri} did not answer within {_describeTimeout.TotalSeconds:0.#} s")
+                : $"{Endpoint.Uri}: {EngineErrors.Describe(e)}";
             return (Volatile.Read(ref _lastKnown) ?? new NodeInfo
             {
                 Name = Name,
                 Labels = labels,
                 CpuMillicores = Options.CpuMillicores ?? 0,
                 MemoryBytes = Options.MemoryBytes ?? 0,
-            }) with { State = NodeState.NotReady };
+            }) with { State = NodeState.NotReady, Reason = reason };
         }
     }
 

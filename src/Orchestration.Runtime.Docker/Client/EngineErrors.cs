@@ -44,6 +44,26 @@ internal static class EngineErrors
         return inner is not DockerApiException && inner is not ArgumentException && inner is not InvalidOperationException;
     }
 
+    /// <summary>One line for an exception and its causes, outermost first, without repeats: a TLS failure reads
+    /// "Authentication failed: SSL Handshake failed with OpenSSL error - SSL_ERROR_SSL: …: sslv3 alert bad certificate"
+    /// instead of "see inner exception".</summary>
+    public static string Describe(Exception exception)
+    {
+        var parts = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            var text = (e is DockerApiException api ? Message(api) : e.Message)
+                .Replace(", see inner exception", "", StringComparison.OrdinalIgnoreCase)
+                .Trim().TrimEnd('.');
+            if (text.Length > 0 && !parts.Contains(text, StringComparer.Ordinal))
+            {
+                parts.Add(text);
+            }
+        }
+
+        return string.Join(": ", parts);
+    }
+
     public static DockerEngineException Wrap(string node, string action, Exception exception) => exception switch
     {
         DockerEngineException engine => engine,

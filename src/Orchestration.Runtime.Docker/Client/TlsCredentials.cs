@@ -17,7 +17,8 @@ internal static class TlsCredentials
         var caPath = Path.Combine(directory, "ca.pem");
         if (File.Exists(caPath))
         {
-            var authority = X509Certificate2.CreateFromPemFile(caPath);
+            // Only the certificate: CreateFromPemFile would look for the authority's private key in the file.
+            var authority = X509Certificate2.CreateFromPem(File.ReadAllText(caPath));
             credentials.ServerCertificateValidationCallback = (_, serverCertificate, _, errors) =>
                 ChainsTo(serverCertificate, errors, authority);
         }
