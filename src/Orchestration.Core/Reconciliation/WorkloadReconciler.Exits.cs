@@ -47,6 +47,16 @@ internal sealed partial class WorkloadReconciler
             }
         }
 
+        if (spec.Kind == WorkloadKind.Service && record.Revision != spec.Revision)
+        {
+            // An old revision is not restarted (a restart would run the new spec under the old revision's name): the
+            // rolling update puts a replica of the current revision in its place.
+            Release(ctx, record);
+            ctx.Book.Replicas.Remove(record.Id);
+            Emit(new ReplicaRemoved { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = record.Id, Reason = $"revision {record.Revision} ended while {spec.Revision} rolls out" });
+            return;
+        }
+
         ScheduleRestart(ctx, spec, record);
     }
 

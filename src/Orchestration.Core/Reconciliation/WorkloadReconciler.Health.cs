@@ -65,9 +65,12 @@ internal sealed partial class WorkloadReconciler
         _health.Retain(ctx.Workload, keep);
     }
 
-    /// <summary>The probes of the replica's own revision.</summary>
+    /// <summary>The probes of the replica's own revision. A revision this orchestrator never ran (a container adopted
+    /// after a restart) has unknown probes: it counts as ready while it runs, as it served before the restart.</summary>
     private ProbeSet ProbesOf(ReconcileContext ctx, WorkloadSpec spec, ReplicaRecord record)
-        => record.Revision == spec.Revision ? spec.Probes : _rollouts.Of(ctx.Workload).Find(record.Revision)?.Spec.Probes ?? spec.Probes;
+        => record.Revision == spec.Revision
+            ? spec.Probes
+            : _rollouts.Of(ctx.Workload).Find(record.Revision)?.Spec.Probes ?? ProbeSet.None;
 
     /// <summary>Before its prober reported anything: not ready when a startup or readiness probe gates it.</summary>
     private static ReplicaHealth? Unprobed(ProbeSet probes)

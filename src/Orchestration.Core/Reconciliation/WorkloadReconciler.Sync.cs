@@ -8,8 +8,10 @@ namespace Orchestration.Reconciliation;
 /// <summary>Matching observed containers with replicas: adoption, leftovers, exits and lost nodes.</summary>
 internal sealed partial class WorkloadReconciler
 {
-    /// <summary>Adopts running containers of the desired revision that no replica knows (after a restart of the
-    /// orchestrator); removes leftovers: old containers of a replica, replicas given up, other revisions.</summary>
+    /// <summary>Adopts running containers that no replica knows (after a restart of the orchestrator): of the desired
+    /// revision, and for services of any revision, which the rolling update then replaces within its surge and
+    /// unavailability budget, as if the change had been applied to a running orchestrator. Removes leftovers: old
+    /// containers of a replica, replicas given up, other revisions of jobs and daemon sets.</summary>
     private async Task SyncContainersAsync(ReconcileContext ctx, WorkloadSpec spec, IReadOnlyList<ContainerInfo> containers, CancellationToken cancellationToken)
     {
         foreach (var c in containers)
@@ -62,7 +64,8 @@ internal sealed partial class WorkloadReconciler
             return "the job has finished";
         }
 
-        if (!string.Equals(c.Label(OrchestrationLabels.Revision), spec.Revision, StringComparison.Ordinal))
+        if (!string.Equals(c.Label(OrchestrationLabels.Revision), spec.Revision, StringComparison.Ordinal)
+            && (spec.Kind != WorkloadKind.Service || c.Label(OrchestrationLabels.Revision) is null))
         {
             return $"revision {c.Label(OrchestrationLabels.Revision)} is not the desired {spec.Revision}";
         }
@@ -85,7 +88,7 @@ internal sealed partial class WorkloadReconciler
         var record = new ReplicaRecord
         {
             Id = id,
-            Revision = spec.Revision,
+            Revision = c.Label(OrchestrationLabels.Revision) ?? spec.Revision,
             CreatedAt = c.StartedAt ?? ctx.Now,
             PinnedNode = spec.Kind == WorkloadKind.DaemonSet ? c.Ref.Node : null,
             Container = c.Ref,

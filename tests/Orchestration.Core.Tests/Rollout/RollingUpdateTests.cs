@@ -41,6 +41,46 @@ public sealed class RollingUpdateTests
     }
 
     [Fact]
+    public async Task A_new_orchestrator_with_a_changed_spec_adopts_the_running_revision_and_rolls_it_within_the_bounds()
+    {
+        await using var first = await FleetHarness.StartAsync(n => n.AddNodes(4), Api("app:1"));
+        await first.UntilAsync(s => s["api"]!.Ready == 10 && s["api"]!.Phase == WorkloadPhase.Available, TimeSpan.FromMinutes(1));
+        var v1 = Api("app:1").Revision;
+        await first.Loop.StopAsync();
+        first.Runtime.StartDelay = TimeSpan.FromMilliseconds(300);
+        first.Runtime.SetProbeBehavior("app:2", new ProbeBehavior { ReadyAfter = TimeSpan.FromSeconds(2) });
+
+        // The host restarts with a new version of its spec: the running v1 containers are adopted, then rolled.
+        await using var second = await FleetHarness.StartAsync(_ => { }, null, first, Api("app:2"));
+        var v2 = Api("app:2").Revision;
+        var steps = await StepUntilAsync(second, s => s["api"]!.Updated == 10 && s["api"]!.Phase == WorkloadPhase.Available && second.Runtime.Containers.Count == 10);
+
+        Assert.True(steps > 5, "the rollout should take several steps");
+        Assert.Equal(10, second.EventsOf<ReplicaAdopted>().Count);
+        Assert.All(second["api"].Replicas, r => Assert.Equal(v2, r.Revision));
+        Assert.Equal(10, second.EventsOf<ReplicaRemoved>().Count(e => e.Reason.Contains("revision", StringComparison.Ordinal)));
+        Assert.DoesNotContain(second.Runtime.Containers, c => c.Label(Runtime.OrchestrationLabels.Revision) == v1);
+    }
+
+    [Fact]
+    public async Task An_old_revision_replica_that_exits_during_a_rollout_is_replaced_by_the_new_revision_not_restarted()
+    {
+        await using var fleet = await FleetHarness.StartAsync(n => n.AddNodes(4), Api("app:1"));
+        await fleet.UntilAsync(s => s["api"]!.Ready == 10 && s["api"]!.Phase == WorkloadPhase.Available, TimeSpan.FromMinutes(1));
+        fleet.Runtime.SetProbeBehavior("app:2", new ProbeBehavior { ReadyAfter = TimeSpan.FromSeconds(5) });
+        await Apply(fleet, Api("app:2"));
+        var v1 = Api("app:1").Revision;
+        var old = fleet.Running("api").First(c => c.Label(Runtime.OrchestrationLabels.Revision) == v1);
+
+        fleet.Runtime.CrashContainer(old.Ref.Id, exitCode: 1);
+        await StepUntilAsync(fleet, s => s["api"]!.Updated == 10 && s["api"]!.Phase == WorkloadPhase.Available && fleet.Runtime.Containers.Count == 10);
+
+        var replica = old.Label(Runtime.OrchestrationLabels.Replica);
+        Assert.DoesNotContain(fleet.EventsOf<ReplicaRestartScheduled>(), e => e.ReplicaId == replica);
+        Assert.Contains(fleet.EventsOf<ReplicaRemoved>(), e => e.ReplicaId == replica && e.Reason.Contains("rolls out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_rollout_that_misses_its_deadline_pauses_when_so_configured_and_resumes_on_request()
     {
         static WorkloadSpec Spec(string image) => FleetHarness.Service("api", 3, b => b

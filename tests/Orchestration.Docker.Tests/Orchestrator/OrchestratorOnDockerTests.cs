@@ -104,6 +104,40 @@ public sealed class OrchestratorOnDockerTests(DockerEngineFixture engine) : IAsy
     }
 
     [Fact]
+    public async Task A_new_orchestrator_with_a_changed_spec_rolls_the_adopted_containers_without_a_gap()
+    {
+        var first = await StartAsync(Web(3));
+        var before = await first.WaitForAsync(s => s["web"]?.Ready == 3);
+        var oldIds = before["web"]!.Replicas.Select(r => r.ContainerId!).ToHashSet();
+        await first.DisposeAsync();
+        _hosts.Remove(first);
+
+        // The host comes back with a new version of the workload; the update allows no unavailable replica.
+        var changed = Web(3) with
+        {
+            Environment = Web(3).Environment.SetItem("COLOR", "blue"),
+            Update = new UpdateStrategy { MaxSurge = 1, MaxUnavailable = 0 },
+        };
+        var second = await StartAsync(changed);
+        var fewestReady = int.MaxValue;
+        var after = await second.WaitForAsync(s =>
+        {
+            if (s["web"] is { Replicas.Length: > 0 } seen)
+            {
+                fewestReady = Math.Min(fewestReady, seen.Ready);
+            }
+
+            return s["web"] is { Ready: 3, Phase: WorkloadPhase.Available } w && w.Replicas.All(r => r.Revision == changed.Revision);
+        }, seconds: 120);
+
+        Assert.Equal(3, second.Events.OfType<ReplicaAdopted>().Count());
+        Assert.True(fewestReady >= 3, $"only {fewestReady} of 3 replicas were ready while the adopted revision was replaced");
+        Assert.DoesNotContain(after["web"]!.Replicas, r => oldIds.Contains(r.ContainerId!));
+        var running = await Eventually.ValueAsync(async () => (await RunningAsync()).Count, n => n == 3, TimeSpan.FromSeconds(30), "three running containers");
+        Assert.Equal(3, running);
+    }
+
+    [Fact]
     public async Task Changing_an_environment_value_replaces_the_containers()
     {
         var spec = Web(2);
