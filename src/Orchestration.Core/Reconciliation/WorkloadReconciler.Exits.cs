@@ -47,7 +47,7 @@ internal sealed partial class WorkloadReconciler
             }
         }
 
-        if (spec.Kind == WorkloadKind.Service && record.Revision != spec.Revision)
+        if (spec.Kind != WorkloadKind.Job && record.Revision != spec.Revision)
         {
             // An old revision is not restarted (a restart would run the new spec under the old revision's name): the
             // rolling update puts a replica of the current revision in its place.

@@ -9,9 +9,9 @@ namespace Orchestration.Reconciliation;
 internal sealed partial class WorkloadReconciler
 {
     /// <summary>Adopts running containers that no replica knows (after a restart of the orchestrator): of the desired
-    /// revision, and for services of any revision, which the rolling update then replaces within its surge and
-    /// unavailability budget, as if the change had been applied to a running orchestrator. Removes leftovers: old
-    /// containers of a replica, replicas given up, other revisions of jobs and daemon sets.</summary>
+    /// revision, and for services and daemon sets of any revision, which the rolling update then replaces within its
+    /// budget, as if the change had been applied to a running orchestrator. Removes leftovers: old containers of a
+    /// replica, replicas given up, other revisions of jobs.</summary>
     private async Task SyncContainersAsync(ReconcileContext ctx, WorkloadSpec spec, IReadOnlyList<ContainerInfo> containers, CancellationToken cancellationToken)
     {
         foreach (var c in containers)
@@ -65,7 +65,7 @@ internal sealed partial class WorkloadReconciler
         }
 
         if (!string.Equals(c.Label(OrchestrationLabels.Revision), spec.Revision, StringComparison.Ordinal)
-            && (spec.Kind != WorkloadKind.Service || c.Label(OrchestrationLabels.Revision) is null))
+            && (spec.Kind == WorkloadKind.Job || c.Label(OrchestrationLabels.Revision) is null))
         {
             return $"revision {c.Label(OrchestrationLabels.Revision)} is not the desired {spec.Revision}";
         }

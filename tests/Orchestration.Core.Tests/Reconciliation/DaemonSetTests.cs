@@ -33,4 +33,30 @@ public sealed class DaemonSetTests
             agent);
         Assert.Equal(["edge-1"], fleet.Running("agent").Select(c => c.Ref.Node));
     }
+
+    [Fact]
+    public async Task A_changed_daemon_set_is_replaced_one_node_at_a_time()
+    {
+        static WorkloadSpec Agent(string image) => new WorkloadBuilder("agent").Image(image).DaemonSet()
+            .Readiness(Probe.Http("/ready") with { Period = TimeSpan.FromSeconds(1) }).Port("http", 8080).Build();
+        await using var fleet = await FleetHarness.StartAsync(n => n.AddNodes(4), Agent("agent:1"));
+        await fleet.UntilAsync(s => s["agent"]!.Ready == 4, TimeSpan.FromMinutes(1));
+        fleet.Runtime.StartDelay = TimeSpan.FromMilliseconds(300);
+        fleet.Runtime.SetProbeBehavior("agent:2", new Orchestration.InMemory.ProbeBehavior { ReadyAfter = TimeSpan.FromSeconds(2) });
+        var v2 = Agent("agent:2");
+
+        await fleet.Orchestrator.ApplyAsync(new FleetSpec { Name = "test", Workloads = [v2] });
+
+        var fewestReady = 4;
+        var status = await fleet.UntilAsync(s =>
+        {
+            fewestReady = Math.Min(fewestReady, s["agent"]!.Ready);
+            return s["agent"]!.Ready == 4 && s["agent"]!.Replicas.Length == 4 && s["agent"]!.Replicas.All(r => r.Revision == v2.Revision);
+        }, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(3, fewestReady);
+        Assert.Equal(4, fleet.Runtime.Containers.Count);
+        Assert.Equal(["node-0", "node-1", "node-2", "node-3"], status["agent"]!.Replicas.Select(r => r.Node!).Order());
+        Assert.All(fleet.Running("agent"), c => Assert.Equal(v2.Revision, c.Label(Runtime.OrchestrationLabels.Revision)));
+    }
 }
