@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Runtime.Docker;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Nodes.Tests;
 
@@ -13,7 +14,7 @@ public sealed class ImageCopyTests : IAsyncLifetime
     private readonly string _fleet = $"n{Guid.NewGuid():N}"[..12];
     private readonly string _tag = $"orchestration/copied:{Guid.NewGuid():N}"[..40];
     private readonly string _context = Path.Combine(Path.GetTempPath(), $"orch-copy-{Guid.NewGuid():N}");
-    private NodeHost? _host;
+    private OrchestratorHost? _host;
 
     public Task InitializeAsync()
     {

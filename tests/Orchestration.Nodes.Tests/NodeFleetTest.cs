@@ -1,3 +1,5 @@
+using Orchestration.TestSupport;
+
 namespace Orchestration.Nodes.Tests;
 
 /// <summary>A test class that runs one fleet on the three engines: a fresh fleet name per test, a short node grace
@@ -11,10 +13,10 @@ public abstract class NodeFleetTest : IAsyncLifetime
     protected string Fleet { get; } = $"n{Guid.NewGuid():N}"[..12];
 
     /// <summary>The running host, once <see cref="StartAsync"/> was called.</summary>
-    protected NodeHost? Host { get; private set; }
+    protected OrchestratorHost? Host { get; private set; }
 
     /// <summary>Starts a host orchestrating <paramref name="workloads"/> across the engines.</summary>
-    protected async Task<NodeHost> StartAsync(params WorkloadSpec[] workloads)
+    protected async Task<OrchestratorHost> StartAsync(params WorkloadSpec[] workloads)
         => Host = await NodeHost.StartAsync(Fleet, Grace, ConfigureDocker, workloads);
 
     /// <summary>The engines the host uses: by default the three nodes of <see cref="NodesFixture"/>.</summary>

@@ -2,6 +2,7 @@ using Docker.DotNet.Models;
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Events;
 using Orchestration.Runtime;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Orchestrator;
 
@@ -10,7 +11,7 @@ namespace Orchestration.Docker.Tests.Orchestrator;
 public sealed class OrchestratorOnDockerTests(DockerEngineFixture engine) : IAsyncLifetime
 {
     private readonly string _fleet = $"o{Guid.NewGuid():N}"[..12];
-    private readonly List<FleetHost> _hosts = [];
+    private readonly List<OrchestratorHost> _hosts = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -246,9 +247,9 @@ public sealed class OrchestratorOnDockerTests(DockerEngineFixture engine) : IAsy
 
     private static WorkloadSpec Web(int replicas, string name = "web") => RuntimeScope.Web(name) with { Replicas = replicas };
 
-    private async Task<FleetHost> StartAsync(params WorkloadSpec[] workloads)
+    private async Task<OrchestratorHost> StartAsync(params WorkloadSpec[] workloads)
     {
-        var host = await FleetHost.StartAsync(_fleet, workloads);
+        var host = await OrchestratorHost.StartAsync(_fleet, workloads);
         _hosts.Add(host);
         return host;
     }
