@@ -12,7 +12,7 @@ internal sealed partial class Orchestrator
         var desired = _store.Current;
         var workloads = desired is null
             ? []
-            : desired.Workloads.Select(w => _status.Get(w.Name) is { } s && s.Revision == w.Revision ? s : Waiting(w)).ToImmutableArray();
+            : desired.Workloads.Select(w => StatusOf(w, _status.Get(w.Name))).ToImmutableArray();
         return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses() };
     }
 
@@ -78,13 +78,32 @@ internal sealed partial class Orchestrator
         _events.Publish(new FleetDeleted { Time = _time.GetUtcNow(), Fleet = FleetName, Containers = removed });
     }
 
+    /// <summary>The last reconciled status of <paramref name="w"/>. Between an apply that changed its revision and the
+    /// reconcile that follows, the replicas are still the ones last reported, now moving to the new revision: their
+    /// counts stay (a change never makes ready replicas look gone), the phase is Progressing.</summary>
+    private static WorkloadStatus StatusOf(WorkloadSpec w, WorkloadStatus? reported) => reported switch
+    {
+        null => Waiting(w),
+        _ when reported.Revision == w.Revision => reported,
+        _ when reported.Kind == w.Kind => reported with
+        {
+            Revision = w.Revision,
+            Phase = WorkloadPhase.Progressing,
+            Desired = w.Kind == WorkloadKind.DaemonSet ? reported.Desired : DesiredOf(w),
+            Updated = reported.Replicas.Count(r => r.Revision == w.Revision),
+        },
+        _ => Waiting(w),
+    };
+
+    private static int DesiredOf(WorkloadSpec w) => w.Kind == WorkloadKind.Job ? w.Job.Completions : w.Kind == WorkloadKind.DaemonSet ? 0 : w.Replicas;
+
     private static WorkloadStatus Waiting(WorkloadSpec w) => new()
     {
         Name = w.Name,
         Kind = w.Kind,
         Phase = WorkloadPhase.Waiting,
         Revision = w.Revision,
-        Desired = w.Kind == WorkloadKind.Job ? w.Job.Completions : w.Kind == WorkloadKind.DaemonSet ? 0 : w.Replicas,
+        Desired = DesiredOf(w),
         Ready = 0,
         Available = 0,
         Updated = 0,

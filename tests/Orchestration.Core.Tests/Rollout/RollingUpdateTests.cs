@@ -41,6 +41,23 @@ public sealed class RollingUpdateTests
     }
 
     [Fact]
+    public async Task Right_after_a_change_is_applied_the_status_keeps_the_ready_replicas_and_says_progressing()
+    {
+        await using var fleet = await FleetHarness.StartAsync(n => n.AddNodes(2), Api("app:1"));
+        await fleet.UntilAsync(s => s["api"]!.Ready == 10 && s["api"]!.Phase == WorkloadPhase.Available, TimeSpan.FromMinutes(1));
+        await fleet.Loop.StopAsync();
+
+        await Apply(fleet, Api("app:2"));
+
+        var api = fleet.Orchestrator.GetStatus()["api"]!;
+        Assert.Equal(Api("app:2").Revision, api.Revision);
+        Assert.Equal(WorkloadPhase.Progressing, api.Phase);
+        Assert.Equal(10, api.Ready);
+        Assert.Equal(0, api.Updated);
+        Assert.Equal(10, api.Desired);
+    }
+
+    [Fact]
     public async Task A_new_orchestrator_with_a_changed_spec_adopts_the_running_revision_and_rolls_it_within_the_bounds()
     {
         await using var first = await FleetHarness.StartAsync(n => n.AddNodes(4), Api("app:1"));
