@@ -70,12 +70,10 @@ internal sealed partial class Orchestrator
         foreach (var node in _observed.Nodes())
         {
             var info = node.Info;
-            var lost = info.State == NodeState.Lost
-                       || (info.State == NodeState.NotReady && now - (node.NotReadySince ?? now) >= _nodeLostGracePeriod);
             var status = new NodeStatus
             {
                 Name = info.Name,
-                State = lost ? NodeState.Lost : info.State,
+                State = node.StateAt(now, _nodeLostGracePeriod),
                 NotReadySince = info.State == NodeState.Ready ? null : node.NotReadySince,
                 Reason = info.State == NodeState.Ready ? null : info.Reason,
                 Cordoned = _scheduling.IsCordoned(info.Name),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orchestration;
 using Orchestration.DependencyInjection;
+using Orchestration.Diagnostics;
 using Orchestration.Events;
 using Orchestration.Health;
 using Orchestration.Hosting;
@@ -17,8 +18,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the orchestrator.</summary>
 public static class OrchestrationServiceCollectionExtensions
 {
-    /// <summary>Adds the orchestrator, its options (validated when the host starts) and the hosted service that runs
-    /// its control loop. Calling it again only adds the <paramref name="configure"/> step.</summary>
+    /// <summary>Adds the orchestrator, its options (validated when the host starts), its metrics (on the meter named
+    /// <see cref="OrchestrationMetrics.MeterName"/>) and the hosted service that runs its control loop. Calling it again
+    /// only adds the <paramref name="configure"/> step.</summary>
     public static IOrchestrationBuilder AddOrchestration(this IServiceCollection services, Action<OrchestrationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -45,6 +47,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<Rollbacks>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyEnvironment, DependencyAddresses>());
         services.TryAddSingleton<WorkloadReconciler>();
+        services.TryAddSingleton<FleetMetrics>();
         services.TryAddSingleton<ControlLoop>();
         services.TryAddSingleton<Orchestrator>();
         services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());

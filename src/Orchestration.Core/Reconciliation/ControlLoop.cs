@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orchestration.Diagnostics;
 using Orchestration.Events;
 using Orchestration.Observed;
 using Orchestration.Runtime;
@@ -13,7 +14,7 @@ namespace Orchestration.Reconciliation;
 internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
 {
     private readonly IReadOnlyList<IContainerRuntime> _runtimes;
-    private readonly WorkloadReconciler _reconciler;
+    private readonly IReconciler _reconciler;
     private readonly DesiredStateStore _desired;
     private readonly ObservedState _observed;
     private readonly SchedulingCache _scheduling;
@@ -40,12 +41,13 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
         IOptions<OrchestrationOptions> options,
         ILoggerFactory loggers,
         WakeRequests wake,
-        Health.HealthMonitor health)
+        Health.HealthMonitor health,
+        FleetMetrics metrics)
     {
         _wake = wake;
         _health = health;
         _runtimes = [.. runtimes];
-        _reconciler = reconciler;
+        _reconciler = new MeasuredReconciler(reconciler, metrics, time);
         _desired = desired;
         _observed = observed;
         _scheduling = scheduling;
