@@ -86,14 +86,15 @@ public sealed class RollingUpdateTests
         await fleet.UntilAsync(s => s["api"]!.Ready == 10 && s["api"]!.Phase == WorkloadPhase.Available, TimeSpan.FromMinutes(1));
         fleet.Runtime.SetProbeBehavior("app:2", new ProbeBehavior { ReadyAfter = TimeSpan.FromSeconds(5) });
         await Apply(fleet, Api("app:2"));
+        await fleet.SettleAsync();
         var v1 = Api("app:1").Revision;
-        var old = fleet.Running("api").First(c => c.Label(Runtime.OrchestrationLabels.Revision) == v1);
+        var old = fleet["api"].Replicas.First(r => r.Revision == v1 && r.Phase == ReplicaPhase.Running);
 
         // A crash is a disruption the rollout did not choose, so the rollout's own bounds are not checked here.
-        fleet.Runtime.CrashContainer(old.Ref.Id, exitCode: 1);
+        Assert.True(fleet.Runtime.CrashContainer(old.ContainerId!, exitCode: 1));
         await fleet.UntilAsync(s => s["api"]!.Updated == 10 && s["api"]!.Phase == WorkloadPhase.Available && fleet.Runtime.Containers.Count == 10, TimeSpan.FromMinutes(2));
 
-        var replica = old.Label(Runtime.OrchestrationLabels.Replica);
+        var replica = old.Id;
         Assert.DoesNotContain(fleet.EventsOf<ReplicaRestartScheduled>(), e => e.ReplicaId == replica);
         Assert.Contains(fleet.EventsOf<ReplicaRemoved>(), e => e.ReplicaId == replica && e.Reason.Contains("rolls out", StringComparison.Ordinal));
     }
