@@ -129,6 +129,10 @@ public sealed record ReplicaStatus
     /// <summary>Exit code of its last container run.</summary>
     public int? LastExitCode { get; init; }
 
+    /// <summary>Why its last container ended (exit code or memory kill, with its last log lines when they could be
+    /// read), kept after the replica runs again, like Kubernetes' <c>lastState.terminated</c>.</summary>
+    public string? LastExitReason { get; init; }
+
     /// <summary>Why it is in its phase (pending reason, exit reason, last probe failure).</summary>
     public string? Reason { get; init; }
 

@@ -44,6 +44,9 @@ internal sealed class ReplicaRecord
 
     public string? Reason { get; set; }
 
+    /// <summary>Why its last container ended; kept when it runs again.</summary>
+    public string? LastExitReason { get; set; }
+
     public DateTimeOffset? BackoffUntil { get; set; }
 
     public DateTimeOffset? RunningSince { get; set; }
@@ -85,6 +88,7 @@ internal sealed class ReplicaRecord
         Ready = IsReady,
         Restarts = Restarts,
         LastExitCode = LastExitCode,
+        LastExitReason = LastExitReason,
         Phase = IsLeaving ? ReplicaPhase.Terminating : Phase,
         Reason = Unreachable ? "its node does not answer" : IsLeaving ? RetireReason : Phase == ReplicaPhase.Running && Health?.LastFailure is { } failure ? failure : Reason,
         Ports = IsReady ? Ports : ImmutableDictionary<string, HostEndpoint>.Empty,

@@ -18,6 +18,7 @@ internal sealed partial class WorkloadReconciler
         }
 
         record.LastExitCode = exitCode;
+        record.LastExitReason = reason;
         record.Reason = reason;
         record.Ports = ImmutableDictionary<string, HostEndpoint>.Empty;
         Emit(new ReplicaExited { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, ReplicaId = record.Id, Node = record.Node, ExitCode = exitCode, Reason = reason });

@@ -68,6 +68,12 @@ internal static class NotReadyReport
             text.Append(CultureInfo.InvariantCulture, $", reason: {replica.Reason}");
         }
 
+        // The container that ended may already be gone when the report is written: its exit reason keeps its last lines.
+        if (!string.IsNullOrEmpty(replica.LastExitReason) && replica.LastExitReason != replica.Reason)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", last exit: {replica.LastExitReason}");
+        }
+
         if (logLines == 0 || replica.Node is null || replica.ContainerId is null)
         {
             return;

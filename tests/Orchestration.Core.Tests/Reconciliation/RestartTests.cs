@@ -41,6 +41,8 @@ public sealed class RestartTests
         Assert.Equal(id, replica.Id);
         Assert.Equal(3, replica.Restarts);
         Assert.Equal(3, replica.LastExitCode);
+        Assert.Equal(ReplicaPhase.Running, replica.Phase);
+        Assert.StartsWith("exited with code 3", replica.LastExitReason);
 
         await fleet.AdvanceAsync(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5));
         fleet.Runtime.CrashReplica("api");
