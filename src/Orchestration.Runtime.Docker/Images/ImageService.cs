@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Options;
@@ -72,7 +71,7 @@ internal sealed class ImageService(DockerNodes nodes, IOptions<DockerRuntimeOpti
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.BuildTimeout);
         await using var context = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(contextDirectory, context, includeBaseDirectory: false, deadline.Token).ConfigureAwait(false);
+        await BuildContext.WriteAsync(contextDirectory, context, deadline.Token).ConfigureAwait(false);
         context.Position = 0;
 
         var progress = new JsonMessageCollector();

@@ -90,6 +90,29 @@ public sealed class ImageTests(DockerEngineFixture engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_build_context_leaves_out_what_dockerignore_lists_and_keeps_its_exceptions()
+    {
+        var tag = Tag();
+        await File.WriteAllTextAsync(Path.Combine(_context, "Dockerfile"), $"""
+            FROM {DockerEngineFixture.Image}
+            COPY . /ctx/
+            RUN cd /ctx && find . -type f | sort > /www/files.txt
+            """);
+        await File.WriteAllLinesAsync(Path.Combine(_context, ".dockerignore"), ["# build output and secrets", "bin/", "**/*.log", "secret.txt", "!bin/keep.txt"]);
+        foreach (var file in new[] { "app.txt", "secret.txt", "bin/out.dll", "bin/keep.txt", "src/a.log", "src/a.cs" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_context, file))!);
+            await File.WriteAllTextAsync(Path.Combine(_context, file), file);
+        }
+
+        await _scope.Images.BuildAsync(_context, tag);
+
+        var info = await _scope.StartAsync(RuntimeScope.Web() with { Image = tag }, "r0");
+        var files = (await Http.GetAsync(info.PublishedPorts["http"], "/files.txt")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["./.dockerignore", "./Dockerfile", "./app.txt", "./bin/keep.txt", "./src/a.cs"], files);
+    }
+
+    [Fact]
     public async Task A_failing_build_reports_the_daemons_message()
     {
         var tag = Tag();
