@@ -8,7 +8,8 @@ public sealed class DockerImages
     internal DockerImages(Images.ImageService images) => _images = images;
 
     /// <summary>Builds an image from <paramref name="contextDirectory"/>, which holds a <c>Dockerfile</c>, and tags it.</summary>
-    /// <param name="contextDirectory">The build context: every file under it is sent to the engine.</param>
+    /// <param name="contextDirectory">The build context: every file under it is sent to the engine, except what its
+    /// <c>.dockerignore</c> leaves out (Docker's rules: <c>**</c>, <c>!</c> exceptions, the last matching line wins).</param>
     /// <param name="tag">The tag to give the image, such as "shop/api:dev".</param>
     /// <param name="buildArgs">Values for the Dockerfile's <c>ARG</c>s.</param>
     /// <param name="node">The node to build on; <see langword="null"/> for the first node.</param>
