@@ -36,7 +36,12 @@ public sealed class HealthOnEngineTests
         Assert.Contains("status 404", rolledBack.Reason);
         await fleet.WaitForAsync(s => s["web"]!.Revision == v2.Revision && s["web"]!.Updated == 4 && s["web"]!.Replicas.Length == 4 && s["web"]!.Phase == WorkloadPhase.Available);
         var before = client.Succeeded;
-        await Task.Delay(500);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (client.Succeeded <= before + 5 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.True(client.Succeeded > before + 5, "v2 keeps serving");
         Assert.Equal("v2", client.LastBody);
         Assert.Empty(client.Failures);
