@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Orchestration.Testing;
 
 /// <summary>Endpoints by workload and port name.</summary>
@@ -6,6 +8,7 @@ public sealed partial class TestFleet
     /// <summary>The address of a ready replica of <paramref name="workload"/> on its port <paramref name="port"/>, such
     /// as <c>http://127.0.0.1:49153</c>. With several ready replicas, the first by replica order.</summary>
     /// <exception cref="InvalidOperationException">No ready replica publishes that port; the message shows why.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The generic overload names the workload by its type: no call can bind to both.")]
     public Uri Endpoint(string workload, string port, string scheme = "http")
     {
         var endpoints = Endpoints(workload, port, scheme);
@@ -17,6 +20,7 @@ public sealed partial class TestFleet
     /// <summary>The address of a ready replica of the typed workload <typeparamref name="TWorkload"/> on its port
     /// <paramref name="port"/>.</summary>
     /// <exception cref="InvalidOperationException">No ready replica publishes that port.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The generic overload names the workload by its type: no call can bind to both.")]
     public Uri Endpoint<TWorkload>(string port, string scheme = "http")
         where TWorkload : ITypedWorkload
         => Endpoint(TWorkload.Spec.Name, port, scheme);
