@@ -11,7 +11,7 @@ namespace Orchestration.Diagnostics;
 /// the events of the <see cref="EventHub"/>, the reconcile duration recorded by <see cref="MeasuredReconciler"/>, and
 /// counts observed from the <see cref="StatusBoard"/> and the observed nodes when a listener collects. The meter comes
 /// from the container's <see cref="IMeterFactory"/> when it has one (which then owns it), else it is created and
-/// disposed here.</summary>
+/// disposed here. The events also go to the reconcile span they are published in (<see cref="ReconcileTracing"/>).</summary>
 internal sealed partial class FleetMetrics : IDisposable
 {
     private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30];
@@ -40,7 +40,8 @@ internal sealed partial class FleetMetrics : IDisposable
         _observed = observed;
         _time = time;
         _nodeLostGracePeriod = options.Value.NodeLostGracePeriod;
-        _fleet = new(MetricTags.Fleet, options.Value.FleetName);
+        FleetName = options.Value.FleetName;
+        _fleet = new(MetricTags.Fleet, FleetName);
         var meterOptions = new MeterOptions(OrchestrationMetrics.MeterName);
         _ownsMeter = meterFactory is null;
         Meter = meterFactory?.Create(meterOptions) ?? new Meter(meterOptions);
@@ -66,8 +67,15 @@ internal sealed partial class FleetMetrics : IDisposable
         Meter.CreateObservableUpDownCounter(
             "orchestration.node.count", ObserveNodes, "{node}", "Nodes of the fleet's runtimes in each state.");
 
-        _subscription = events.Events.Subscribe(Count);
+        _subscription = events.Events.Subscribe(e =>
+        {
+            Count(e);
+            ReconcileTracing.AddEvent(e);
+        });
     }
+
+    /// <summary>The fleet's name, the value of the <c>orchestration.fleet</c> tag.</summary>
+    public string FleetName { get; }
 
     /// <summary>The meter of the instruments.</summary>
     internal Meter Meter { get; }

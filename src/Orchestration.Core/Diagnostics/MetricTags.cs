@@ -1,7 +1,7 @@
 namespace Orchestration.Diagnostics;
 
-/// <summary>The names and values of the tags measurements carry. Values are names the orchestrator chose or the fleet's
-/// and workloads' names, never a value taken from a spec.</summary>
+/// <summary>The names and values of the tags measurements and spans carry. Values are names the orchestrator chose or the
+/// fleet's and workloads' names (and replica ids it generated), never a value taken from a spec.</summary>
 internal static class MetricTags
 {
     /// <summary>The fleet's name, on every measurement.</summary>
@@ -20,11 +20,14 @@ internal static class MetricTags
     /// <summary><see cref="RolloutCompleted"/>, <see cref="RolloutRolledBack"/> or <see cref="RolloutPaused"/>.</summary>
     public const string RolloutOutcome = "orchestration.rollout.outcome";
 
-    /// <summary><see cref="Success"/> or <see cref="Failure"/>.</summary>
+    /// <summary><see cref="Success"/> or <see cref="Failure"/>; on a span also <see cref="Cancelled"/>.</summary>
     public const string ReconcileOutcome = "orchestration.reconcile.outcome";
 
     /// <summary>The full name of the exception type a failed reconcile threw (OpenTelemetry's <c>error.type</c>).</summary>
     public const string ErrorType = "error.type";
+
+    /// <summary>The id of the replica a span event is about.</summary>
+    public const string ReplicaId = "orchestration.replica.id";
 
     /// <summary>A node state: <c>ready</c>, <c>not_ready</c> or <c>lost</c>.</summary>
     public const string NodeState = "orchestration.node.state";
@@ -50,4 +53,7 @@ internal static class MetricTags
 
     public const string Success = "success";
     public const string Failure = "failure";
+
+    /// <summary>The reconcile was cut short because the loop stops.</summary>
+    public const string Cancelled = "cancelled";
 }

@@ -83,7 +83,13 @@ internal sealed class ReplicaProber : IDisposable
     {
         var loop = new ProbeLoop(role, probe);
         _loops[role] = loop;
-        loop.Timer = _time.CreateTimer(static s => ((ProbeTick)s!).Run(), new ProbeTick(this, loop), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // The timer outlives the reconcile that creates it: it must not carry that reconcile's execution context (its
+        // trace span would become the parent of every probe's activity long after it ended).
+        using (ExecutionContext.SuppressFlow())
+        {
+            loop.Timer = _time.CreateTimer(static s => ((ProbeTick)s!).Run(), new ProbeTick(this, loop), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
         loop.Timer.Change(probe.InitialDelay, Timeout.InfiniteTimeSpan);
     }
 

@@ -108,7 +108,13 @@ internal sealed class WorkQueue : IDisposable
                 existing.Timer.Dispose();
             }
 
-            var timer = _time.CreateTimer(_ => Fire(key), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            ITimer timer;
+            using (ExecutionContext.SuppressFlow())
+            {
+                // Not the caller's context (a reconcile and its trace span): the timer only puts the key back.
+                timer = _time.CreateTimer(_ => Fire(key), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+
             _delayed[key] = (due, timer);
             timer.Change(delay, Timeout.InfiniteTimeSpan);
         }
