@@ -18,6 +18,10 @@ public sealed class DockerNodeOptions
     /// <summary>Labels for node selectors.</summary>
     public IDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Taints that repel replicas without a matching toleration: NoSchedule keeps new replicas off the node,
+    /// PreferNoSchedule makes the scheduler avoid it, NoExecute also moves running replicas away.</summary>
+    public IList<Taint> Taints { get; set; } = [];
+
     /// <summary>CPU capacity offered to the scheduler, in millicores; <see langword="null"/> uses the engine's CPU count.</summary>
     public long? CpuMillicores { get; set; }
 

@@ -36,6 +36,23 @@ public sealed partial class InMemoryRuntime
         }
     }
 
+    /// <summary>Replaces a node's taints, as an operator tainting a running node would; its containers stay.</summary>
+    /// <exception cref="ArgumentException">There is no such node.</exception>
+    public void SetTaints(string name, params Taint[] taints)
+    {
+        ArgumentNullException.ThrowIfNull(taints);
+        lock (_gate)
+        {
+            if (!_nodes.TryGetValue(name, out var node))
+            {
+                throw new ArgumentException($"There is no node '{name}'.", nameof(name));
+            }
+
+            node.Info = node.Info with { Taints = [.. taints] };
+            EmitNode(name, RuntimeEventKind.NodeChanged, node.Info.State);
+        }
+    }
+
     /// <summary>Makes a node stop answering: it reports NotReady, its containers are frozen and unreachable, and
     /// calls to them fail until <see cref="RestoreNode"/>.</summary>
     public void LoseNode(string name) => SetNodeState(name, NodeState.NotReady);

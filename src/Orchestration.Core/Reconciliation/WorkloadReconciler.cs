@@ -96,6 +96,7 @@ internal sealed partial class WorkloadReconciler : IReconciler
                 await FollowNodesAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
                 break;
             default:
+                await EvictFromNoExecuteNodesAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
                 await MoveOffDrainingNodesAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
                 await UpdateServiceAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
                 break;

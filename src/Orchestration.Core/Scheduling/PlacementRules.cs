@@ -39,6 +39,20 @@ internal static class PlacementRules
         return true;
     }
 
+    /// <summary>The first NoExecute taint of the node the workload does not tolerate, or <see langword="null"/>.</summary>
+    public static Taint? UntoleratedNoExecute(WorkloadSpec workload, NodeInfo node)
+    {
+        foreach (var taint in node.Taints)
+        {
+            if (taint.Effect == TaintEffect.NoExecute && !Tolerated(workload, taint))
+            {
+                return taint;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>PreferNoSchedule taints of the node the workload does not tolerate.</summary>
     public static int UntoleratedSoftTaints(WorkloadSpec workload, NodeInfo node)
     {

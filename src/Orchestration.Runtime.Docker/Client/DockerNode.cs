@@ -110,6 +110,7 @@ internal sealed class DockerNode : IDisposable
     public async Task<NodeInfo> DescribeAsync(CancellationToken cancellationToken)
     {
         var labels = Options.Labels.ToImmutableSortedDictionary(StringComparer.Ordinal, StringComparer.Ordinal);
+        var taints = Options.Taints.ToImmutableArray();
         try
         {
             // Not through the pipeline: its circuit breaker stays open for a while after the engine is back, and
@@ -124,6 +125,7 @@ internal sealed class DockerNode : IDisposable
                 Name = Name,
                 State = NodeState.Ready,
                 Labels = labels,
+                Taints = taints,
                 CpuMillicores = Options.CpuMillicores ?? info.NCPU * 1000,
                 MemoryBytes = Options.MemoryBytes ?? info.MemTotal,
             };
@@ -140,6 +142,7 @@ internal sealed class DockerNode : IDisposable
             {
                 Name = Name,
                 Labels = labels,
+                Taints = taints,
                 CpuMillicores = Options.CpuMillicores ?? 0,
                 MemoryBytes = Options.MemoryBytes ?? 0,
             }) with { State = NodeState.NotReady, Reason = reason };
