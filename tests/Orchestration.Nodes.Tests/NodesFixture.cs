@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Nodes.Tests;
 
@@ -20,8 +21,6 @@ public sealed class NodesFixture : IAsyncLifetime
             ? Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock"
             : $"unix:///var/run/orchestration-node{node}.sock";
 
-    public static string RepoRoot { get; } = FindRepoRoot();
-
     /// <summary>The TLS endpoint of an extra engine: it verifies client certificates (see eng/engine.sh).</summary>
     public static string TlsEndpoint(int node) => $"tcp://127.0.0.1:{2380 + node}";
 
@@ -32,9 +31,9 @@ public sealed class NodesFixture : IAsyncLifetime
     {
         try
         {
-            await ScriptAsync("eng/engine.sh", $"nodes {Count}");
-            await ScriptAsync("eng/images.sh", string.Join(' ', Enumerable.Range(2, Count - 1).Select(Socket)));
-            TlsClientDirectory = (await ScriptAsync("eng/engine.sh", "tls")).Trim();
+            await RepositoryScripts.RunAsync("eng/engine.sh", $"nodes {Count}");
+            await RepositoryScripts.RunAsync("eng/images.sh", string.Join(' ', Enumerable.Range(2, Count - 1).Select(Socket)));
+            TlsClientDirectory = (await RepositoryScripts.RunAsync("eng/engine.sh", "tls")).Trim();
         }
         catch (Exception e)
         {
@@ -59,9 +58,9 @@ public sealed class NodesFixture : IAsyncLifetime
 
     public static DockerClient Client(int node) => new DockerClientBuilder().WithEndpoint(new Uri(Socket(node))).WithApiVersion(new System.Version(1, 41)).Build();
 
-    public static Task StopNodeAsync(int node) => ScriptAsync("eng/engine.sh", $"stop-node {node}");
+    public static Task StopNodeAsync(int node) => RepositoryScripts.RunAsync("eng/engine.sh", $"stop-node {node}");
 
-    public static Task StartNodeAsync(int node) => ScriptAsync("eng/engine.sh", $"start-node {node}");
+    public static Task StartNodeAsync(int node) => RepositoryScripts.RunAsync("eng/engine.sh", $"start-node {node}");
 
     /// <summary>The fleet's containers on one node (running or not).</summary>
     public static async Task<IList<ContainerListResponse>> ContainersAsync(int node, string fleet, bool runningOnly = false)
@@ -113,44 +112,6 @@ public sealed class NodesFixture : IAsyncLifetime
         {
             ["label"] = new Dictionary<string, bool> { [$"{OrchestrationLabels.Fleet}={fleet}"] = true },
         };
-
-    private static string FindRepoRoot()
-    {
-        var projectDirectory = typeof(NodesFixture).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value;
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, projectDirectory })
-        {
-            for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Orchestration.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("No Orchestration.sln above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>Runs a repository script; returns its standard output.</summary>
-    private static async Task<string> ScriptAsync(string script, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", $"{script} {arguments}")
-        {
-            WorkingDirectory = RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"Could not run {script}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} {arguments} exited with {process.ExitCode}: {await error}{await output}");
-        }
-
-        return await output;
-    }
 }
 
 [CollectionDefinition(Name)]
