@@ -19,20 +19,17 @@ internal sealed partial class WorkloadReconciler
             return NodeHealth.Lost;
         }
 
-        if (node.Info.State == NodeState.Ready)
+        switch (node.StateAt(ctx.Now, _nodeLostGracePeriod))
         {
-            return NodeHealth.Ready;
+            case NodeState.Ready:
+                return NodeHealth.Ready;
+            case NodeState.Lost:
+                DeclareLost(ctx, name, node.NotReadySince ?? ctx.Now);
+                return NodeHealth.Lost;
+            default:
+                ctx.RequeueAt(node.LostAt(ctx.Now, _nodeLostGracePeriod));
+                return NodeHealth.Waiting;
         }
-
-        var lostAt = (node.NotReadySince ?? ctx.Now) + _nodeLostGracePeriod;
-        if (ctx.Now >= lostAt)
-        {
-            DeclareLost(ctx, name, node.NotReadySince ?? ctx.Now);
-            return NodeHealth.Lost;
-        }
-
-        ctx.RequeueAt(lostAt);
-        return NodeHealth.Waiting;
     }
 
     /// <summary>Whether a leftover container on <paramref name="node"/> can be removed now. A node that does not answer
