@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestration.Events;
+using Orchestration.Reconciliation;
 using Orchestration.Scheduling;
 
 namespace Orchestration;
@@ -12,7 +13,7 @@ internal sealed partial class Orchestrator
         var desired = _store.Current;
         var workloads = desired is null
             ? []
-            : desired.Workloads.Select(w => StatusOf(w, _status.Get(w.Name))).ToImmutableArray();
+            : desired.Workloads.Select(w => WorkloadStatusPublisher.Project(w, _status.Get(w.Name))).ToImmutableArray();
         return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses() };
     }
 
@@ -72,42 +73,12 @@ internal sealed partial class Orchestrator
         }
 
         _books.Clear();
+        _expectations.Clear();
         _scheduling.Clear();
         _observed.Clear();
         _status.Clear();
         _events.Publish(new FleetDeleted { Time = _time.GetUtcNow(), Fleet = FleetName, Containers = removed });
     }
-
-    /// <summary>The last reconciled status of <paramref name="w"/>. Between an apply that changed its revision and the
-    /// reconcile that follows, the replicas are still the ones last reported, now moving to the new revision: their
-    /// counts stay (a change never makes ready replicas look gone), the phase is Progressing.</summary>
-    private static WorkloadStatus StatusOf(WorkloadSpec w, WorkloadStatus? reported) => reported switch
-    {
-        null => Waiting(w),
-        _ when reported.Revision == w.Revision => reported,
-        _ when reported.Kind == w.Kind => reported with
-        {
-            Revision = w.Revision,
-            Phase = WorkloadPhase.Progressing,
-            Desired = w.Kind == WorkloadKind.DaemonSet ? reported.Desired : DesiredOf(w),
-            Updated = reported.Replicas.Count(r => r.Revision == w.Revision),
-        },
-        _ => Waiting(w),
-    };
-
-    private static int DesiredOf(WorkloadSpec w) => w.Kind == WorkloadKind.Job ? w.Job.Completions : w.Kind == WorkloadKind.DaemonSet ? 0 : w.Replicas;
-
-    private static WorkloadStatus Waiting(WorkloadSpec w) => new()
-    {
-        Name = w.Name,
-        Kind = w.Kind,
-        Phase = WorkloadPhase.Waiting,
-        Revision = w.Revision,
-        Desired = DesiredOf(w),
-        Ready = 0,
-        Available = 0,
-        Updated = 0,
-    };
 
     private static string Describe(FleetStatus status)
         => string.Join("; ", status.Workloads.Select(w => $"{w.Name} {w.Phase} desired {w.Desired} ready {w.Ready} ({string.Join(", ", w.Replicas.GroupBy(r => r.Phase).Select(g => $"{g.Count()} {g.Key}"))})"));

@@ -28,6 +28,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly Rollbacks _rollbacks;
     private readonly WakeRequests _wake;
     private readonly TimeSpan _nodeLostGracePeriod;
+    private readonly Expectations _expectations;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -42,8 +43,10 @@ internal sealed partial class Orchestrator : IOrchestrator
         ObservedState observed,
         RolloutStore rollouts,
         Rollbacks rollbacks,
-        WakeRequests wake)
+        WakeRequests wake,
+        Expectations expectations)
     {
+        _expectations = expectations;
         _rollouts = rollouts;
         _rollbacks = rollbacks;
         _wake = wake;
@@ -89,9 +92,9 @@ internal sealed partial class Orchestrator : IOrchestrator
             var current = _store.Current;
             var spec = current?.Find(workload)
                 ?? throw new ArgumentException($"Workload '{workload}' is not part of fleet '{FleetName}'.", nameof(workload));
-            if (spec.Kind != WorkloadKind.Service)
+            if (spec.Kind is not (WorkloadKind.Service or WorkloadKind.StatefulSet))
             {
-                throw new ArgumentException($"Workload '{workload}' is a {spec.Kind}; only services are scaled by replica count.", nameof(workload));
+                throw new ArgumentException($"Workload '{workload}' is a {spec.Kind}; only services and stateful sets are scaled by replica count.", nameof(workload));
             }
 
             var next = current with { Workloads = current.Workloads.Replace(spec, spec with { Replicas = replicas }) };

@@ -84,6 +84,9 @@ internal sealed class DockerContainerRuntime(
     public Task RemoveAsync(ContainerRef container, CancellationToken cancellationToken)
         => lifecycle.RemoveAsync(container, cancellationToken);
 
+    public Task RemoveVolumeAsync(string node, string volume, CancellationToken cancellationToken)
+        => lifecycle.RemoveVolumeAsync(node, volume, cancellationToken);
+
     public Task<ExecResult> ExecAsync(ContainerRef container, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
         => exec.RunAsync(container, command, timeout, cancellationToken);
 

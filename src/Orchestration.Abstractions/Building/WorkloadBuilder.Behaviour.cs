@@ -3,11 +3,12 @@ namespace Orchestration;
 /// <summary>Kinds, probes, restarts, updates and dependencies.</summary>
 public sealed partial class WorkloadBuilder
 {
-    /// <summary>Makes the workload a job that runs to completion; its restart mode becomes OnFailure unless set later.</summary>
+    /// <summary>Makes the workload a job that runs to completion (or, on a cron job, sets what each run does); its
+    /// restart mode becomes OnFailure unless set later.</summary>
     public WorkloadBuilder Job(int completions = 1, int parallelism = 1, int backoffLimit = 6)
         => Set(s => s with
         {
-            Kind = WorkloadKind.Job,
+            Kind = s.Kind == WorkloadKind.CronJob ? WorkloadKind.CronJob : WorkloadKind.Job,
             Job = new JobSpec { Completions = completions, Parallelism = parallelism, BackoffLimit = backoffLimit },
             Restart = s.Restart with { Mode = RestartMode.OnFailure },
         });

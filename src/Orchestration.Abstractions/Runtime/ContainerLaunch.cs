@@ -29,8 +29,12 @@ public sealed record ContainerLaunch
     /// <summary>The environment: the spec's variables, injected dependency addresses and resolved secrets.</summary>
     public required ImmutableSortedDictionary<string, string> Environment { get; init; }
 
-    /// <summary>Extra network aliases besides the workload name.</summary>
+    /// <summary>Extra network aliases besides the workload name (a stateful replica's own name, such as <c>db-0</c>).</summary>
     public ImmutableArray<string> NetworkAliases { get; init; } = [];
+
+    /// <summary>The replica's own named volumes (a stateful set's volume templates), mounted besides the workload's
+    /// mounts; a runtime creates each on first use and keeps it after the container is removed.</summary>
+    public ImmutableArray<MountSpec> ReplicaVolumes { get; init; } = [];
 
     /// <inheritdoc />
     public override string ToString()

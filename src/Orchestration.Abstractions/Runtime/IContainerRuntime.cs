@@ -42,6 +42,9 @@ public interface IContainerRuntime
     /// <summary>The last <paramref name="tail"/> lines a container wrote to stdout and stderr.</summary>
     Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken);
 
+    /// <summary>Removes a named volume from <paramref name="node"/>. A missing volume is ignored.</summary>
+    Task RemoveVolumeAsync(string node, string volume, CancellationToken cancellationToken);
+
     /// <summary>Removes what <see cref="PrepareFleetAsync"/> created, once the fleet has no containers left.</summary>
     Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken);
 }

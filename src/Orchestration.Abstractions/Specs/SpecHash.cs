@@ -41,6 +41,18 @@ internal static class SpecHash
             }
 
             w.WriteEndArray();
+            if (spec.Kind == WorkloadKind.StatefulSet && spec.StatefulSet.VolumeTemplates.Length > 0)
+            {
+                // Only when present, so that the revisions of every other workload stay what they were.
+                w.WriteStartArray("volumeTemplates");
+                foreach (var v in spec.StatefulSet.VolumeTemplates)
+                {
+                    w.WriteStringValue($"{v.Name}/{v.Target}/{v.ReadOnly}");
+                }
+
+                w.WriteEndArray();
+            }
+
             var sec = spec.Security;
             WriteArray(w, "caps", sec.AddCapabilities);
             w.WriteString("security", $"{sec.Privileged}/{sec.HostNetwork}/{sec.HostPid}/{sec.ReadOnlyRootFilesystem}/{sec.User}");

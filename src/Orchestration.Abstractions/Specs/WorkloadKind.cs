@@ -11,4 +11,11 @@ public enum WorkloadKind
 
     /// <summary>One replica on every node that matches the workload's placement.</summary>
     DaemonSet,
+
+    /// <summary>Long-running replicas with a stable identity each: ordinal names (<c>db-0</c>, <c>db-1</c>, …), a DNS
+    /// name of their own and per-replica volumes kept across restarts, rollouts and scaling.</summary>
+    StatefulSet,
+
+    /// <summary>A job run on a schedule (cron expression, time zone, concurrency policy, history limits).</summary>
+    CronJob,
 }

@@ -35,7 +35,7 @@ public sealed record WorkloadSpec
     /// <summary>Named ports.</summary>
     public ImmutableArray<PortSpec> Ports { get; init; } = [];
 
-    /// <summary>Desired replica count of a service; ignored by daemon sets and jobs.</summary>
+    /// <summary>Desired replica count of a service or stateful set; ignored by daemon sets, jobs and cron jobs.</summary>
     /// <value>The default value is 1.</value>
     public int Replicas { get; init; } = 1;
 
@@ -54,8 +54,16 @@ public sealed record WorkloadSpec
     /// <summary>How new revisions replace old ones.</summary>
     public UpdateStrategy Update { get; init; } = UpdateStrategy.Default;
 
-    /// <summary>Completions, parallelism and backoff limit of a job; ignored by other kinds.</summary>
+    /// <summary>Completions, parallelism and backoff limit of a job or of each run of a cron job; ignored by other
+    /// kinds.</summary>
     public JobSpec Job { get; init; } = JobSpec.Default;
+
+    /// <summary>Ordinal identity, per-replica volumes, ordering and partition of a stateful set; ignored by other
+    /// kinds.</summary>
+    public StatefulSetSpec StatefulSet { get; init; } = StatefulSetSpec.Default;
+
+    /// <summary>Schedule, concurrency, deadline, history and suspension of a cron job; ignored by other kinds.</summary>
+    public CronJobSpec CronJob { get; init; } = CronJobSpec.Default;
 
     /// <summary>Workloads that must reach a state before this one starts.</summary>
     public ImmutableArray<DependencySpec> Dependencies { get; init; } = [];

@@ -70,8 +70,11 @@ public sealed record WorkloadStatus
     /// <summary>Failed runs, for jobs.</summary>
     public int Failed { get; init; }
 
-    /// <summary>Its replicas.</summary>
+    /// <summary>Its replicas (for a cron job, those of its active runs).</summary>
     public ImmutableArray<ReplicaStatus> Replicas { get; init; } = [];
+
+    /// <summary>Schedule and runs of a cron job; <see langword="null"/> for other kinds.</summary>
+    public CronJobStatus? CronJob { get; init; }
 }
 
 /// <summary>Where a replica stands.</summary>
@@ -102,8 +105,14 @@ public enum ReplicaPhase
 /// <summary>One replica's state.</summary>
 public sealed record ReplicaStatus
 {
-    /// <summary>Stable replica id.</summary>
+    /// <summary>Stable replica id (a stateful replica's ordinal, such as "0").</summary>
     public required string Id { get; init; }
+
+    /// <summary>A stateful replica's ordinal; <see langword="null"/> for other kinds.</summary>
+    public int? Ordinal { get; init; }
+
+    /// <summary>A stateful replica's own DNS name on the fleet network, such as <c>db-0</c>.</summary>
+    public string? Hostname { get; init; }
 
     /// <summary>Workload name.</summary>
     public required string Workload { get; init; }

@@ -57,6 +57,8 @@ internal static partial class SpecValidator
         ValidateRestart(w, at, problems);
         ValidateUpdate(w.Update, at, problems);
         ValidateJob(w, at, problems);
+        ValidateStatefulSet(w, at, problems);
+        ValidateCronJob(w, at, problems);
         ValidateMounts(w, at, problems);
 
         foreach (var key in w.Labels.Keys)
@@ -241,7 +243,7 @@ internal static partial class SpecValidator
     private static void ValidateRestart(WorkloadSpec w, string at, List<ValidationProblem> problems)
     {
         var r = w.Restart;
-        if (w.Kind != WorkloadKind.Job && r.Mode != RestartMode.Always)
+        if (w.Kind is not (WorkloadKind.Job or WorkloadKind.CronJob) && r.Mode != RestartMode.Always)
         {
             problems.Add(new($"{at}.restart.mode", r.Mode.ToString(), $"is not allowed for a {w.Kind}: only Always is"));
         }
@@ -297,7 +299,7 @@ internal static partial class SpecValidator
 
     private static void ValidateJob(WorkloadSpec w, string at, List<ValidationProblem> problems)
     {
-        if (w.Kind != WorkloadKind.Job)
+        if (w.Kind is not (WorkloadKind.Job or WorkloadKind.CronJob))
         {
             return;
         }

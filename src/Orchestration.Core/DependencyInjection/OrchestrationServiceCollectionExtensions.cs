@@ -46,13 +46,42 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<RolloutStore>();
         services.TryAddSingleton<Rollbacks>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyEnvironment, DependencyAddresses>());
-        services.TryAddSingleton<WorkloadReconciler>();
+        AddControllers(services);
         services.TryAddSingleton<FleetMetrics>();
         services.TryAddSingleton<ControlLoop>();
         services.TryAddSingleton<Orchestrator>();
         services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestrationHostedService>());
         return new OrchestrationBuilder(services);
+    }
+
+    /// <summary>The controllers (one per workload kind, and node lifecycle) and the shared steps they call.</summary>
+    private static void AddControllers(IServiceCollection services)
+    {
+        services.TryAddSingleton<Expectations>();
+        services.TryAddSingleton<ContainerControl>();
+        services.TryAddSingleton<NodeConditions>();
+        services.TryAddSingleton<NodeLifecycleController>();
+        services.TryAddSingleton<WorkloadStatusPublisher>();
+        services.TryAddSingleton<ReplicaRemoval>();
+        services.TryAddSingleton<ReplicaExits>();
+        services.TryAddSingleton<ReplicaHealthTracker>();
+        services.TryAddSingleton<ReplicaSync>();
+        services.TryAddSingleton<ReplicaLauncher>();
+        services.TryAddSingleton<DependencyGate>();
+        services.TryAddSingleton<ReplicaPipeline>();
+        services.TryAddSingleton<RolloutProgress>();
+        services.TryAddSingleton<NoExecuteEviction>();
+        services.TryAddSingleton<DrainMoves>();
+        services.TryAddSingleton<ServiceRollout>();
+        services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<StatefulVolumes>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkloadController, ServiceController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkloadController, DaemonSetController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkloadController, JobController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkloadController, StatefulSetController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkloadController, CronJobController>());
+        services.TryAddSingleton<WorkloadReconciler>();
     }
 
     /// <summary>Adds a workload configured with the fluent builder.</summary>

@@ -20,14 +20,14 @@ internal sealed class HealthMonitor : IDisposable
     private readonly TimeProvider _time;
     private readonly string _fleet;
 
-    public HealthMonitor(ObservedState observed, EventHub events, WakeRequests wake, TimeProvider time, IOptions<OrchestrationOptions> options)
+    public HealthMonitor(ObservedState observed, EventHub events, WakeRequests wake, TimeProvider time, IOptions<OrchestrationOptions> options, IEnumerable<IProbeTransport> transports)
     {
         _observed = observed;
         _events = events;
         _wake = wake;
         _time = time;
         _fleet = options.Value.FleetName;
-        _executor = new ProbeExecutor(time);
+        _executor = new ProbeExecutor(time, transports);
     }
 
     /// <summary>The health of a probed container; <see langword="null"/> when it has no probes.</summary>

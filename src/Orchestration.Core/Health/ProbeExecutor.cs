@@ -7,7 +7,7 @@ namespace Orchestration.Health;
 
 /// <summary>Runs one check of a probe, never longer than its timeout: HTTP GET on the published port (2xx and 3xx
 /// pass), TCP connect, or exec (exit code 0 passes; the wait is bounded here because an engine may not be able to
-/// kill an exec). Runtimes that answer probes themselves (<see cref="IProbeResponder"/>) are asked instead.</summary>
+/// kill an exec). A registered <see cref="IProbeTransport"/> that serves the target's runtime is asked instead.</summary>
 internal sealed class ProbeExecutor : IDisposable
 {
     private readonly TimeProvider _time;
@@ -23,16 +23,22 @@ internal sealed class ProbeExecutor : IDisposable
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     };
 
-    public ProbeExecutor(TimeProvider time)
+    private readonly IReadOnlyList<IProbeTransport> _transports;
+
+    public ProbeExecutor(TimeProvider time, IEnumerable<IProbeTransport> transports)
     {
         _time = time;
+        _transports = [.. transports];
     }
 
     public async Task<ProbeOutcome> RunAsync(ProbeTargetInfo target, ProbeTarget role, ProbeSpec probe, CancellationToken cancellationToken)
     {
-        if (target.Runtime is IProbeResponder responder)
+        foreach (var transport in _transports)
         {
-            return responder.Answer(target.Container, role, probe);
+            if (transport.Serves(target.Runtime))
+            {
+                return transport.Answer(target.Container, role, probe);
+            }
         }
 
         using var deadline = new CancellationTokenSource(probe.Timeout, _time);

@@ -5,7 +5,7 @@ namespace Orchestration.InMemory;
 
 /// <summary>Probe simulation: simulated containers have no sockets, so the runtime answers their probes itself,
 /// deterministically, from the behaviour set for the container, its workload or its image.</summary>
-public sealed partial class InMemoryRuntime : IProbeResponder
+public sealed partial class InMemoryRuntime
 {
     private readonly Dictionary<string, ProbeBehavior> _probeBehaviors = new(StringComparer.Ordinal);
 
@@ -21,7 +21,8 @@ public sealed partial class InMemoryRuntime : IProbeResponder
         }
     }
 
-    ProbeOutcome IProbeResponder.Answer(ContainerRef container, ProbeTarget target, ProbeSpec probe)
+    /// <summary>Answers a probe of one of its containers (through <see cref="InMemoryProbeTransport"/>).</summary>
+    internal ProbeOutcome Answer(ContainerRef container, ProbeTarget target, ProbeSpec probe)
     {
         lock (_gate)
         {

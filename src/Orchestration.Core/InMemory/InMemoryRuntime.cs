@@ -16,6 +16,7 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
     private readonly Dictionary<string, SimulatedContainer> _containers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImageBehavior> _images = new(StringComparer.Ordinal);
     private readonly HashSet<string> _fleets = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Node, string Name)> _names = [];
     private long _nextId;
     private int _nextPort = 30000;
 
@@ -144,7 +145,7 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
         {
             var node = ReachableNode(launch.Node);
             ConsumeStartFailure();
-            if (_containers.Values.Any(c => c.Info.Ref.Node == launch.Node && c.Info.Name == launch.Name))
+            if (!_names.Add((launch.Node, launch.Name)))
             {
                 throw new InvalidOperationException($"The container name '{launch.Name}' is already in use on node '{node.Info.Name}'.");
             }
@@ -160,6 +161,7 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
             {
                 Fleet = launch.Fleet,
                 Image = launch.Workload.Image,
+                Volumes = [.. launch.Workload.Mounts.Concat(launch.ReplicaVolumes).Where(m => m.Kind == MountKind.Volume && m.Source is not null).Select(m => m.Source!)],
                 Info = new ContainerInfo
                 {
                     Ref = new ContainerRef(launch.Node, id),
@@ -171,6 +173,11 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
                 },
             };
             _containers.Add(id, container);
+            foreach (var volume in container.Volumes)
+            {
+                _volumes.Add((launch.Node, volume));
+            }
+
             StartCount++;
             Emit(container, RuntimeEventKind.Created);
             if (StartDelay <= TimeSpan.Zero)
@@ -320,6 +327,7 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
     {
         c.Timer?.Dispose();
         _containers.Remove(c.Info.Ref.Id);
+        _names.Remove((c.Info.Ref.Node, c.Info.Name));
         Emit(c, RuntimeEventKind.Destroyed);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestration.Health;
 using Orchestration.InMemory;
 using Orchestration.Runtime;
 
@@ -16,6 +17,7 @@ public static class InMemoryRuntimeBuilderExtensions
         configure?.Invoke(options);
         builder.Services.TryAddSingleton(sp => new InMemoryRuntime(sp.GetRequiredService<TimeProvider>(), options));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IContainerRuntime, InMemoryRuntime>(sp => sp.GetRequiredService<InMemoryRuntime>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProbeTransport, InMemoryProbeTransport>());
         return builder;
     }
 }

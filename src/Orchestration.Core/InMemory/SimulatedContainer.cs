@@ -11,6 +11,9 @@ internal sealed class SimulatedContainer
 
     public required string Image { get; init; }
 
+    /// <summary>The named volumes it mounts.</summary>
+    public IReadOnlyList<string> Volumes { get; init; } = [];
+
     /// <summary>The next timed transition (start after the start delay, or exit after the image's run time).</summary>
     public ITimer? Timer { get; set; }
 

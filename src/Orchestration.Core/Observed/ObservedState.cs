@@ -3,8 +3,9 @@ using Orchestration.Runtime;
 namespace Orchestration.Observed;
 
 /// <summary>What the runtimes report: the fleet's containers and the nodes. Filled by one full list per runtime,
-/// then its event stream, then periodic relists; the reconciler reads it and never lists the runtime itself. Writes
-/// carry a sequence number so a relist that started before a write cannot undo it.</summary>
+/// then its event stream, then periodic relists; the controllers read it (through their expectations) and never
+/// write it or list the runtime themselves. Writes carry a sequence number so a relist that started before a write
+/// cannot undo it.</summary>
 internal sealed partial class ObservedState
 {
     private readonly object _gate = new();
@@ -28,38 +29,6 @@ internal sealed partial class ObservedState
         lock (_gate)
         {
             return [.. _byWorkload.Keys];
-        }
-    }
-
-    /// <summary>Records a container the reconciler just started. When the event stream reported it first, what the
-    /// stream knew is kept (its state may be newer), but the published ports and address come from
-    /// <paramref name="info"/>: the stream may have seen the container before it started, when it had none.</summary>
-    public void Started(ContainerInfo info)
-    {
-        lock (_gate)
-        {
-            if (_destroyed.ContainsKey(info.Ref.Id))
-            {
-                return;
-            }
-
-            if (!_containers.TryGetValue(info.Ref.Id, out var known))
-            {
-                Put(info);
-            }
-            else if (known.Info.PublishedPorts.Count < info.PublishedPorts.Count || (known.Info.NetworkAddress is null && info.NetworkAddress is not null))
-            {
-                Put(known.Info with { PublishedPorts = info.PublishedPorts, NetworkAddress = known.Info.NetworkAddress ?? info.NetworkAddress });
-            }
-        }
-    }
-
-    /// <summary>Forgets a container the reconciler just removed.</summary>
-    public void Removed(ContainerRef container)
-    {
-        lock (_gate)
-        {
-            Delete(container.Id);
         }
     }
 

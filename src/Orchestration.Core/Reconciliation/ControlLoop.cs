@@ -97,11 +97,13 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
             _desired.Changed += onDesired;
             Action<string> onWake = queue.Add;
             _wake.Requested += onWake;
+            Action onWakeWorkloads = () => WakeWorkloads(queue);
+            _wake.WorkloadsRequested += onWakeWorkloads;
             var controller = new Controller(queue, _reconciler, () => WakeUnplaced(queue), _logger);
             var tasks = new List<Task>(controller.Start(_options.Workers, cts.Token));
             tasks.AddRange(watchers.Select(w => Task.Run(() => w.WatchAsync(cts.Token), CancellationToken.None)));
             var resync = _time.CreateTimer(_ => Resync(queue, watchers, cts.Token), null, _options.ResyncInterval, _options.ResyncInterval);
-            _running = new Running(queue, cts, tasks, resync, onDesired, onWake, watchers);
+            _running = new Running(queue, cts, tasks, resync, onDesired, onWake, onWakeWorkloads, watchers);
             Wake(queue, null);
             LogStarted(_logger, _options.FleetName, _runtimes.Count, _options.Workers);
         }
@@ -124,6 +126,7 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
             _running = null;
             _desired.Changed -= running.OnDesired;
             _wake.Requested -= running.OnWake;
+            _wake.WorkloadsRequested -= running.OnWakeWorkloads;
             await running.Resync.DisposeAsync().ConfigureAwait(false);
             running.Queue.ShutDown(_options.Workers);
             await running.Cancellation.CancelAsync().ConfigureAwait(false);
@@ -150,6 +153,15 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
             return;
         }
 
+        WakeWorkloads(queue);
+        foreach (var node in _observed.Nodes())
+        {
+            queue.Add(NodeKeys.For(node.Info.Name));
+        }
+    }
+
+    private void WakeWorkloads(WorkQueue queue)
+    {
         foreach (var spec in _desired.Current?.Workloads ?? [])
         {
             queue.Add(spec.Name);
@@ -200,5 +212,5 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Periodic resync failed")]
     private static partial void LogResyncFailed(ILogger logger, Exception exception);
 
-    private sealed record Running(WorkQueue Queue, CancellationTokenSource Cancellation, List<Task> Tasks, ITimer Resync, Action<IReadOnlyCollection<string>> OnDesired, Action<string> OnWake, IReadOnlyList<RuntimeWatcher> Watchers);
+    private sealed record Running(WorkQueue Queue, CancellationTokenSource Cancellation, List<Task> Tasks, ITimer Resync, Action<IReadOnlyCollection<string>> OnDesired, Action<string> OnWake, Action OnWakeWorkloads, IReadOnlyList<RuntimeWatcher> Watchers);
 }

@@ -28,8 +28,10 @@ internal sealed class LaunchFactory
     public static string ContainerName(string fleet, string workload, string replicaId, int attempt)
         => string.Create(CultureInfo.InvariantCulture, $"{fleet}-{workload}-{replicaId}-{attempt}");
 
-    public async ValueTask<ContainerLaunch> CreateAsync(WorkloadSpec workload, string replicaId, int attempt, string node, CancellationToken cancellationToken)
+    public async ValueTask<ContainerLaunch> CreateAsync(WorkloadSpec workload, ReplicaRecord replica, string node, CancellationToken cancellationToken)
     {
+        var replicaId = replica.Id;
+        var attempt = replica.Attempt;
         var environment = new SortedDictionary<string, string>(workload.Environment, StringComparer.Ordinal);
         foreach (var dependency in _dependencies)
         {
@@ -64,6 +66,10 @@ internal sealed class LaunchFactory
             Name = ContainerName(_fleet, workload.Name, replicaId, attempt),
             Labels = labels,
             Environment = environment.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            NetworkAliases = replica.Ordinal is { } ordinal ? [StatefulIdentity.Hostname(workload.Name, ordinal)] : [],
+            ReplicaVolumes = replica.Ordinal is { } n
+                ? [.. workload.StatefulSet.VolumeTemplates.Select(t => new MountSpec(MountKind.Volume, StatefulIdentity.VolumeName(_fleet, workload.Name, t.Name, n), t.Target, t.ReadOnly))]
+                : [],
         };
     }
 }

@@ -14,8 +14,12 @@ internal sealed class ReplicaRecord
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>The node a daemon set replica belongs to.</summary>
-    public string? PinnedNode { get; init; }
+    /// <summary>The node a daemon set replica belongs to, or the node that holds a stateful replica's volumes.</summary>
+    public string? PinnedNode { get; set; }
+
+    /// <summary>A stateful replica's ordinal (its identity: <c>name-0</c>, <c>name-1</c>, …); <see langword="null"/>
+    /// for other kinds.</summary>
+    public int? Ordinal { get; init; }
 
     public ReplicaPhase Phase { get; set; } = ReplicaPhase.Pending;
 
@@ -81,6 +85,8 @@ internal sealed class ReplicaRecord
     public ReplicaStatus ToStatus(string workload) => new()
     {
         Id = Id,
+        Ordinal = Ordinal,
+        Hostname = Ordinal is { } ordinal ? StatefulIdentity.Hostname(workload, ordinal) : null,
         Workload = workload,
         Revision = Revision,
         Node = Node,

@@ -1,11 +1,16 @@
 namespace Orchestration.Reconciliation;
 
-/// <summary>Lets parts outside the reconcile (probers, rollout commands, dependencies becoming ready) ask the control
-/// loop to reconcile a workload. Only wakes: the reconcile reads full state itself.</summary>
+/// <summary>Lets parts outside a reconcile (probers, rollout commands, dependencies becoming ready, the node lifecycle
+/// controller) ask the control loop to reconcile a key. Only wakes: the reconcile reads full state itself.</summary>
 internal sealed class WakeRequests
 {
-    /// <summary>Raised with the workload to reconcile; the running control loop queues it.</summary>
+    /// <summary>Raised with the key to reconcile; the running control loop queues it.</summary>
     public event Action<string>? Requested;
 
-    public void Wake(string workload) => Requested?.Invoke(workload);
+    /// <summary>Raised to reconcile every workload (not the nodes).</summary>
+    public event Action? WorkloadsRequested;
+
+    public void Wake(string key) => Requested?.Invoke(key);
+
+    public void WakeWorkloads() => WorkloadsRequested?.Invoke();
 }

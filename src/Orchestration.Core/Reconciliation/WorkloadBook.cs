@@ -11,6 +11,9 @@ internal sealed class WorkloadBook
 
     public string Name { get; }
 
+    /// <summary>The spec last reconciled, to clean up with the right controller once the workload is gone.</summary>
+    public WorkloadSpec? LastSpec { get; set; }
+
     public Dictionary<string, ReplicaRecord> Replicas { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Replicas given up when their node was lost; if their containers come back, they are removed.</summary>
@@ -40,4 +43,10 @@ internal sealed class WorkloadBook
 
     /// <summary>The revision the job counters belong to; a changed job starts counting again.</summary>
     public string? JobRevision { get; set; }
+
+    /// <summary>A stateful set's ordinals → the node that holds their volumes, once placed there.</summary>
+    public Dictionary<int, string> VolumeNodes { get; } = [];
+
+    /// <summary>A cron job's schedule and runs.</summary>
+    public CronJobState? Cron { get; set; }
 }

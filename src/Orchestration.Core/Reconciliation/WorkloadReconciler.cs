@@ -1,142 +1,96 @@
 using Microsoft.Extensions.Options;
-using Orchestration.Events;
 using Orchestration.Health;
 using Orchestration.Observed;
-using Orchestration.Rollout;
-using Orchestration.Runtime;
 using Orchestration.Scheduling;
 using Orchestration.State;
 
 namespace Orchestration.Reconciliation;
 
-/// <summary>Reconciles one workload: reads its desired spec, the observed containers and its book; adopts or removes
-/// what it finds, follows exits and lost nodes, scales (service, job, daemon set), places pending replicas and starts
-/// the placed ones. Level-triggered: the same inputs give the same actions whatever woke it.</summary>
-internal sealed partial class WorkloadReconciler : IReconciler
+/// <summary>The one <see cref="IReconciler"/> the work queue serves: a node key goes to the
+/// <see cref="NodeLifecycleController"/>; a workload key to the controller of the desired spec's kind (or of its last
+/// kind, to clean up a workload taken out of the desired state). It builds the reconcile's context — the desired spec,
+/// the workload's book, and its observed containers with the controllers' expectations applied — so every controller
+/// reads the same picture.</summary>
+internal sealed class WorkloadReconciler : IReconciler
 {
     private readonly DesiredStateStore _desired;
     private readonly ObservedState _observed;
-    private readonly Scheduler _scheduler;
+    private readonly Expectations _expectations;
     private readonly SchedulingCache _scheduling;
     private readonly ReplicaBook _books;
     private readonly StatusBoard _status;
-    private readonly EventHub _events;
-    private readonly LaunchFactory _launches;
-    private readonly TimeProvider _time;
-    private readonly string _fleet;
-    private readonly TimeSpan _nodeLostGracePeriod;
-    private readonly int _maxParallelStarts;
     private readonly HealthMonitor _health;
-    private readonly RolloutStore _rollouts;
-    private readonly Rollbacks _rollbacks;
-    private readonly WakeRequests _wake;
+    private readonly NodeLifecycleController _nodes;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<WorkloadKind, IWorkloadController> _controllers;
 
     public WorkloadReconciler(
         DesiredStateStore desired,
         ObservedState observed,
-        Scheduler scheduler,
+        Expectations expectations,
         SchedulingCache scheduling,
         ReplicaBook books,
         StatusBoard status,
-        EventHub events,
-        LaunchFactory launches,
-        TimeProvider time,
-        IOptions<OrchestrationOptions> options,
         HealthMonitor health,
-        RolloutStore rollouts,
-        Rollbacks rollbacks,
-        WakeRequests wake)
+        NodeLifecycleController nodes,
+        IEnumerable<IWorkloadController> controllers,
+        TimeProvider time)
     {
-        _health = health;
-        _rollouts = rollouts;
-        _rollbacks = rollbacks;
-        _wake = wake;
         _desired = desired;
         _observed = observed;
-        _scheduler = scheduler;
+        _expectations = expectations;
         _scheduling = scheduling;
         _books = books;
         _status = status;
-        _events = events;
-        _launches = launches;
+        _health = health;
+        _nodes = nodes;
         _time = time;
-        _fleet = options.Value.FleetName;
-        _nodeLostGracePeriod = options.Value.NodeLostGracePeriod;
-        _maxParallelStarts = options.Value.MaxParallelStarts;
+        _controllers = controllers.ToDictionary(c => c.Kind);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
+        if (NodeKeys.TryParse(key, out var node))
+        {
+            return _nodes.Reconcile(node);
+        }
+
         var spec = _desired.Current?.Find(key);
-        var ctx = new ReconcileContext { Workload = key, Spec = spec, Book = _books.GetOrAdd(key), Now = _time.GetUtcNow() };
-        var containers = _observed.ContainersOf(key);
+        var book = _books.GetOrAdd(key);
+        var now = _time.GetUtcNow();
+        var ctx = new ReconcileContext
+        {
+            Workload = key,
+            Spec = spec,
+            Book = book,
+            Now = now,
+            Containers = _expectations.Reconcile(key, _observed.ContainersOf(key), now),
+            Scheduling = _scheduling,
+        };
         if (spec is null)
         {
-            await RemoveEverythingAsync(ctx, containers, "belongs to no desired workload", cancellationToken).ConfigureAwait(false);
+            var last = book.LastSpec;
+            await ControllerOf(last?.Kind ?? WorkloadKind.Service).DeleteAsync(ctx, last, cancellationToken).ConfigureAwait(false);
             _books.Remove(key);
             _status.Remove(key);
             _health.Retain(key, new HashSet<string>());
             return ctx.Result;
         }
 
-        await SyncContainersAsync(ctx, spec, containers, cancellationToken).ConfigureAwait(false);
-        await SyncReplicasAsync(ctx, spec, containers, cancellationToken).ConfigureAwait(false);
-        await FinishRetirementsAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
-        if (!DependenciesMet(ctx, spec))
+        if (book.LastSpec is { } previous && previous.Kind != spec.Kind)
         {
-            return ctx.Result;
+            // A workload that changed kind: the old kind's controller removes what it ran, the new one starts over.
+            await ControllerOf(previous.Kind).DeleteAsync(ctx, previous, cancellationToken).ConfigureAwait(false);
+            _books.Remove(key);
+            book = _books.GetOrAdd(key);
+            ctx = new ReconcileContext { Workload = key, Spec = spec, Book = book, Now = now, Containers = _expectations.Reconcile(key, _observed.ContainersOf(key), now), Scheduling = _scheduling };
         }
 
-        switch (spec.Kind)
-        {
-            case WorkloadKind.Job:
-                await RunJobAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
-                break;
-            case WorkloadKind.DaemonSet:
-                await FollowNodesAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                await EvictFromNoExecuteNodesAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
-                await MoveOffDrainingNodesAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
-                await UpdateServiceAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
-                break;
-        }
-
-        Place(ctx, spec);
-        await StartDueAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
-        await FinishRetirementsAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
-        WatchHealth(ctx, spec);
-        PublishStatus(ctx, spec);
+        book.LastSpec = spec;
+        await ControllerOf(spec.Kind).ReconcileAsync(ctx, spec, cancellationToken).ConfigureAwait(false);
         return ctx.Result;
     }
 
-    private ReplicaRecord NewReplica(ReconcileContext ctx, WorkloadSpec spec, string? pinnedNode = null)
-    {
-        string id;
-        do
-        {
-            id = Guid.NewGuid().ToString("n")[..10];
-        }
-        while (ctx.Book.Replicas.ContainsKey(id));
-
-        var record = new ReplicaRecord { Id = id, Revision = spec.Revision, CreatedAt = ctx.Now, PinnedNode = pinnedNode };
-        ctx.Book.Replicas.Add(id, record);
-        return record;
-    }
-
-    private IContainerRuntime? RuntimeOf(string node) => _observed.Node(node)?.Runtime;
-
-    private void Release(ReconcileContext ctx, ReplicaRecord record)
-    {
-        if (record.Reservation is { } reservation)
-        {
-            _scheduling.Release(reservation);
-            record.Reservation = null;
-            ctx.FreedCapacity = true;
-        }
-
-        record.AdoptedNode = null;
-    }
-
-    private void Emit(OrchestrationEvent e) => _events.Publish(e);
+    private IWorkloadController ControllerOf(WorkloadKind kind)
+        => _controllers.TryGetValue(kind, out var controller) ? controller : throw new InvalidOperationException($"No controller is registered for {kind} workloads.");
 }

@@ -64,6 +64,22 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
         }
     }
 
+    public async Task RemoveVolumeAsync(string nodeName, string volume, CancellationToken cancellationToken)
+    {
+        var node = nodes[nodeName];
+        try
+        {
+            await node.CallAsync((c, ct) => c.Volumes.RemoveAsync(volume, force: false, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
+        {
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw EngineErrors.Wrap(node.Name, $"removing volume '{volume}'", e);
+        }
+    }
+
     public async Task RemoveAsync(ContainerRef container, CancellationToken cancellationToken)
     {
         var node = nodes[container.Node];

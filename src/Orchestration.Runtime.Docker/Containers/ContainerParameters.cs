@@ -31,7 +31,7 @@ internal static class ContainerParameters
             Privileged = security.Privileged,
             PidMode = security.HostPid ? "host" : "",
             ReadonlyRootfs = security.ReadOnlyRootFilesystem,
-            Mounts = [.. spec.Mounts.Select(ToMount)],
+            Mounts = [.. spec.Mounts.Select(ToMount), .. launch.ReplicaVolumes.Select(v => ReplicaVolume(v, launch))],
         };
         ApplyLimits(hostConfig, spec.Resources);
 
@@ -97,6 +97,25 @@ internal static class ContainerParameters
 
         hostConfig.PidsLimit = resources.PidsLimit;
     }
+
+    /// <summary>A replica's own volume, created by the engine on first use with the fleet's and workload's labels, so
+    /// that it can be found and removed with the fleet.</summary>
+    private static Mount ReplicaVolume(MountSpec volume, ContainerLaunch launch) => new()
+    {
+        Type = "volume",
+        Source = volume.Source,
+        Target = volume.Target,
+        ReadOnly = volume.ReadOnly,
+        VolumeOptions = new VolumeOptions
+        {
+            Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [OrchestrationLabels.Fleet] = launch.Fleet,
+                [OrchestrationLabels.Workload] = launch.Workload.Name,
+                [OrchestrationLabels.Replica] = launch.ReplicaId,
+            },
+        },
+    };
 
     private static Mount ToMount(MountSpec mount) => mount.Kind switch
     {

@@ -43,8 +43,11 @@ internal sealed class SessionLabellingRuntime(IContainerRuntime inner, string se
 
     public Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken) => inner.DeleteFleetAsync(fleet, cancellationToken);
 
+    public Task RemoveVolumeAsync(string node, string volume, CancellationToken cancellationToken) => inner.RemoveVolumeAsync(node, volume, cancellationToken);
+
     private static IContainerRuntime Resolve(IServiceProvider services, ServiceDescriptor registered)
         => (IContainerRuntime)(registered.ImplementationInstance
             ?? registered.ImplementationFactory?.Invoke(services)
+
             ?? ActivatorUtilities.CreateInstance(services, registered.ImplementationType!));
 }

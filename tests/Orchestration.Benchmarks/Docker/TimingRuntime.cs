@@ -72,6 +72,8 @@ internal sealed class TimingRuntime(IContainerRuntime inner) : IContainerRuntime
         Removed[container.Id] = DateTimeOffset.UtcNow;
     }
 
+    public Task RemoveVolumeAsync(string node, string volume, CancellationToken cancellationToken) => inner.RemoveVolumeAsync(node, volume, cancellationToken);
+
     public Task<ExecResult> ExecAsync(ContainerRef container, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
         => inner.ExecAsync(container, command, timeout, cancellationToken);
 

@@ -45,6 +45,8 @@ internal sealed class LastKnownListingRuntime(InMemoryRuntime inner) : IContaine
 
     public Task StopAsync(ContainerRef container, TimeSpan gracePeriod, CancellationToken cancellationToken) => inner.StopAsync(container, gracePeriod, cancellationToken);
 
+    public Task RemoveVolumeAsync(string node, string volume, CancellationToken cancellationToken) => inner.RemoveVolumeAsync(node, volume, cancellationToken);
+
     public Task RemoveAsync(ContainerRef container, CancellationToken cancellationToken) => inner.RemoveAsync(container, cancellationToken);
 
     public Task<ExecResult> ExecAsync(ContainerRef container, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)

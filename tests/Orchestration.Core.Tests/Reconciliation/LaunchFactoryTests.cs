@@ -11,7 +11,7 @@ public sealed class LaunchFactoryTests
     {
         var factory = new LaunchFactory(Options.Create(new OrchestrationOptions { FleetName = "shop" }), [], new Secrets());
         var spec = new WorkloadBuilder("api").Image("api:1").Env("MODE", "prod").Secret("DB_PASSWORD", "db").Label("team", "a").Build();
-        var launch = await factory.CreateAsync(spec, "r1", 2, "n1", CancellationToken.None);
+        var launch = await factory.CreateAsync(spec, Replica("r1", 2), "n1", CancellationToken.None);
 
         Assert.Equal("shop-api-r1-2", launch.Name);
         Assert.Equal("2", launch.Labels[OrchestrationLabels.Attempt]);
@@ -31,7 +31,7 @@ public sealed class LaunchFactoryTests
     {
         var factory = new LaunchFactory(Options.Create(new OrchestrationOptions()), []);
         var spec = new WorkloadBuilder("api").Image("api:1").Secret("TOKEN", "api-token").Build();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.CreateAsync(spec, "r1", 1, "n1", CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.CreateAsync(spec, Replica("r1", 1), "n1", CancellationToken.None).AsTask());
         Assert.Contains("api-token", error.Message);
     }
 
@@ -40,4 +40,7 @@ public sealed class LaunchFactoryTests
         public ValueTask<string> ResolveAsync(string name, CancellationToken cancellationToken)
             => name == "db" ? ValueTask.FromResult("s3cret") : throw new KeyNotFoundException(name);
     }
+
+    private static ReplicaRecord Replica(string id, int attempt)
+        => new() { Id = id, Revision = "r", CreatedAt = DateTimeOffset.UnixEpoch, Attempt = attempt };
 }

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+
+namespace Orchestration;
+
+/// <summary>How a stateful set's replicas keep their identity and state (Kubernetes' StatefulSet fields).</summary>
+public sealed record StatefulSetSpec
+{
+    /// <summary>OrderedReady, no partition, no volume templates, volumes retained.</summary>
+    public static StatefulSetSpec Default { get; } = new();
+
+    /// <summary>Whether replicas start and stop one at a time in ordinal order, or all at once.</summary>
+    /// <value>The default value is <see cref="PodManagementPolicy.OrderedReady"/>.</value>
+    public PodManagementPolicy PodManagement { get; init; } = PodManagementPolicy.OrderedReady;
+
+    /// <summary>A rolling update replaces only the replicas whose ordinal is at least this, from the highest down;
+    /// the others keep their revision (a staged or canary rollout).</summary>
+    /// <value>The default value is 0 (every replica).</value>
+    public int Partition { get; init; }
+
+    /// <summary>Named volumes created once per replica (the volumeClaimTemplates analogue) and mounted at their
+    /// targets; replica <c>n</c> of workload <c>db</c> always gets the same volume.</summary>
+    public ImmutableArray<VolumeClaimTemplate> VolumeTemplates { get; init; } = [];
+
+    /// <summary>What happens to a replica's volumes when scaling down removes it.</summary>
+    /// <value>The default value is <see cref="VolumeRetention.Retain"/>.</value>
+    public VolumeRetention WhenScaled { get; init; } = VolumeRetention.Retain;
+
+    /// <summary>What happens to the volumes when the workload is taken out of the fleet.</summary>
+    /// <value>The default value is <see cref="VolumeRetention.Retain"/>.</value>
+    public VolumeRetention WhenDeleted { get; init; } = VolumeRetention.Retain;
+
+    /// <inheritdoc />
+    public bool Equals(StatefulSetSpec? other)
+        => other is not null && PodManagement == other.PodManagement && Partition == other.Partition
+           && VolumeTemplates.SequenceEqual(other.VolumeTemplates) && WhenScaled == other.WhenScaled && WhenDeleted == other.WhenDeleted;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(PodManagement, Partition, VolumeTemplates.Length, WhenScaled, WhenDeleted);
+}
+
+/// <summary>A per-replica volume of a stateful set.</summary>
+/// <param name="Name">The template's name (a DNS label); the volume of replica <c>n</c> is named after the fleet, the
+/// workload, this name and <c>n</c>.</param>
+/// <param name="Target">Absolute path inside the container.</param>
+/// <param name="ReadOnly">Whether the container may only read.</param>
+public sealed record VolumeClaimTemplate(string Name, string Target, bool ReadOnly = false);
+
+/// <summary>How a stateful set starts and stops its replicas.</summary>
+public enum PodManagementPolicy
+{
+    /// <summary>Replica <c>n</c> starts only once replicas 0 … n-1 are ready; scaling down removes the highest ordinal
+    /// first, one at a time.</summary>
+    OrderedReady,
+
+    /// <summary>All replicas start and stop at once.</summary>
+    Parallel,
+}
+
+/// <summary>Whether per-replica volumes outlive their replica.</summary>
+public enum VolumeRetention
+{
+    /// <summary>Kept: a replica that comes back finds its data.</summary>
+    Retain,
+
+    /// <summary>Removed with the replica.</summary>
+    Delete,
+}
