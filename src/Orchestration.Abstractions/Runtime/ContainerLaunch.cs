@@ -32,6 +32,10 @@ public sealed record ContainerLaunch
     /// <summary>Extra network aliases besides the workload name (a stateful replica's own name, such as <c>db-0</c>).</summary>
     public ImmutableArray<string> NetworkAliases { get; init; } = [];
 
+    /// <summary>The host name inside the container: a stateful replica's own name (such as <c>db-0</c>, as Kubernetes
+    /// names a stateful pod's host); <see langword="null"/> leaves the runtime's default.</summary>
+    public string? Hostname { get; init; }
+
     /// <summary>The replica's own named volumes (a stateful set's volume templates), mounted besides the workload's
     /// mounts; a runtime creates each on first use and keeps it after the container is removed.</summary>
     public ImmutableArray<MountSpec> ReplicaVolumes { get; init; } = [];

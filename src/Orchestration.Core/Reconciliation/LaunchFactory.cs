@@ -67,6 +67,7 @@ internal sealed class LaunchFactory
             Labels = labels,
             Environment = environment.ToImmutableSortedDictionary(StringComparer.Ordinal),
             NetworkAliases = replica.Ordinal is { } ordinal ? [StatefulIdentity.Hostname(workload.Name, ordinal)] : [],
+            Hostname = replica.Ordinal is { } o ? StatefulIdentity.Hostname(workload.Name, o) : null,
             ReplicaVolumes = replica.Ordinal is { } n
                 ? [.. workload.StatefulSet.VolumeTemplates.Select(t => new MountSpec(MountKind.Volume, StatefulIdentity.VolumeName(_fleet, workload.Name, t.Name, n), t.Target, t.ReadOnly))]
                 : [],

@@ -38,6 +38,7 @@ internal static class ContainerParameters
         var parameters = new CreateContainerParameters
         {
             Name = launch.Name,
+            Hostname = security.HostNetwork ? "" : launch.Hostname ?? "",
             Image = spec.Image,
             Labels = labels,
             Env = [.. launch.Environment.Select(e => $"{e.Key}={e.Value}")],

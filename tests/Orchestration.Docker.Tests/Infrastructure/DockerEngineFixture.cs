@@ -58,7 +58,7 @@ public sealed class DockerEngineFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Removes every container and network carrying the fleet label: what a test leaves behind.</summary>
+    /// <summary>Removes every container, volume and network carrying the fleet label: what a test leaves behind.</summary>
     public async Task RemoveFleetAsync(string fleet)
     {
         var filter = LabelFilter(fleet);
@@ -74,6 +74,18 @@ public sealed class DockerEngineFixture : IAsyncLifetime
             {
             }
         }));
+        var volumes = await Engine.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, deadline.Token);
+        foreach (var volume in volumes.Volumes ?? [])
+        {
+            try
+            {
+                await Engine.Volumes.RemoveAsync(volume.Name, force: true, deadline.Token);
+            }
+            catch (DockerApiException)
+            {
+            }
+        }
+
         foreach (var network in await Engine.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, deadline.Token))
         {
             try
@@ -88,6 +100,9 @@ public sealed class DockerEngineFixture : IAsyncLifetime
 
     public async Task<IList<ContainerListResponse>> ContainersOfAsync(string fleet)
         => await Engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = LabelFilter(fleet) });
+
+    public async Task<IList<string>> VolumesOfAsync(string fleet)
+        => [.. ((await Engine.Volumes.ListAsync(new VolumesListParameters { Filters = LabelFilter(fleet) })).Volumes ?? []).Select(v => v.Name).Order(StringComparer.Ordinal)];
 
     public async Task<IList<NetworkResponse>> NetworksOfAsync(string fleet)
         => await Engine.Networks.ListNetworksAsync(new NetworksListParameters { Filters = LabelFilter(fleet) });

@@ -1,0 +1,80 @@
+using Orchestration.Docker.Tests.Infrastructure;
+using Orchestration.Events;
+using Orchestration.Runtime;
+using Orchestration.TestSupport;
+
+namespace Orchestration.Docker.Tests.Orchestrator;
+
+/// <summary>Cron jobs on the real engine: Forbid with runs longer than the period never overlaps, the history limits
+/// hold, and a suspended cron job starts nothing.</summary>
+[Collection(DockerCollection.Name)]
+public sealed class CronJobOnDockerTests(DockerEngineFixture engine) : IAsyncLifetime
+{
+    private readonly string _fleet = $"c{Guid.NewGuid():N}"[..12];
+    private OrchestratorHost? _host;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        await engine.RemoveFleetAsync(_fleet);
+    }
+
+    [Fact]
+    public async Task Forbid_runs_never_overlap_history_limits_hold_and_a_suspended_job_starts_nothing()
+    {
+        var report = Cron("report", b => b.CronPolicy(ConcurrencyPolicy.Forbid, successfulHistory: 2));
+        var paused = Cron("paused", b => b.Suspend());
+        _host = await OrchestratorHost.StartAsync(_fleet, [report, paused]);
+
+        // Sample the engine while runs come and go: never two containers of the cron job running at once.
+        var maxRunning = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && _host.Events.OfType<CronJobRunFinished>().Count(e => e.Workload == "report") < 4)
+        {
+            var running = (await engine.ContainersOfAsync(_fleet)).Count(c => c.State == "running" && c.Labels[OrchestrationLabels.Workload] == "report");
+            maxRunning = Math.Max(maxRunning, running);
+            await Task.Delay(200);
+        }
+
+        var events = _host.Events.Where(e => e.Workload == "report").ToList();
+        Assert.True(events.OfType<CronJobRunFinished>().Count() >= 4, string.Join(" | ", events.Select(e => e.Message)));
+        Assert.Equal(1, maxRunning);
+
+        // From the events: each run starts only after the previous one finished.
+        var active = 0;
+        foreach (var e in events)
+        {
+            active += e switch { CronJobRunStarted => 1, CronJobRunFinished => -1, _ => 0 };
+            Assert.InRange(active, 0, 1);
+        }
+
+        Assert.NotEmpty(events.OfType<CronJobRunSkipped>());
+        var status = _host.Orchestrator.GetStatus();
+        var runs = status["report"]!.CronJob!.Runs;
+        Assert.Equal(2, runs.Count(r => r.Phase == WorkloadPhase.Completed));
+        Assert.All(runs.Where(r => r.Phase == WorkloadPhase.Completed), r => Assert.Equal(0, r.Replicas.Single().LastExitCode));
+
+        Assert.DoesNotContain(_host.Events, e => e is CronJobRunStarted && e.Workload == "paused");
+        Assert.DoesNotContain(await engine.ContainersOfAsync(_fleet), c => c.Labels[OrchestrationLabels.Workload] == "paused");
+        Assert.True(status["paused"]!.CronJob!.Suspended);
+    }
+
+    /// <summary>Every 2 s, a run that takes 3 s.</summary>
+    private static WorkloadSpec Cron(string name, Action<WorkloadBuilder> configure)
+    {
+        var b = new WorkloadBuilder(name)
+            .Image(DockerEngineFixture.Image)
+            .PullPolicy(PullPolicy.Never)
+            .Command("sh", "-c", "echo run on $HOSTNAME; sleep 3")
+            .CronJob("*/2 * * * * *")
+            .StopGracePeriod(TimeSpan.FromSeconds(1));
+        configure(b);
+        return b.Build();
+    }
+}
