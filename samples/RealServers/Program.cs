@@ -79,7 +79,8 @@ catch (OperationCanceledException)
 }
 
 Console.WriteLine($"Fleet ready in {clock.Elapsed.TotalSeconds:0.0} s");
-StatusTable.Print(status);
+Console.WriteLine();
+Console.Write(status.ToReplicaTable());
 
 // The cache through its published port, speaking RESP over a plain socket.
 var redis = orchestrator.GetEndpoints("cache", "redis").Single().Address;
@@ -109,7 +110,8 @@ var scaling = Stopwatch.StartNew();
 await orchestrator.ScaleAsync("web", 4);
 status = await orchestrator.WaitForAsync(s => s["web"]!.Ready == 4 && AllReady(s), timeout);
 Console.WriteLine($"web has 4 ready replicas after {scaling.Elapsed.TotalSeconds:0.0} s");
-StatusTable.Print(status);
+Console.WriteLine();
+Console.Write(status.ToReplicaTable());
 await HitWebAsync();
 
 // Scaling down stops replicas gracefully: SIGTERM, then a kill once the 5 s grace period is over. nginx and redis exit

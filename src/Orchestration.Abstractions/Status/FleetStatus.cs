@@ -13,6 +13,15 @@ public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Wor
 
     /// <summary>The status of the named workload, or <see langword="null"/>.</summary>
     public WorkloadStatus? this[string workload] => Workloads.FirstOrDefault(w => w.Name == workload);
+
+    /// <summary>One row per workload, as <c>kubectl get deployments,statefulsets,…</c> prints them: name, kind,
+    /// ready/desired, up to date, available, phase, revision, and per kind a detail (a job's counts, a cron job's
+    /// active runs and schedule).</summary>
+    public string ToWorkloadTable() => StatusTables.Workloads(this);
+
+    /// <summary>One row per replica, as <c>kubectl get pods -o wide</c> prints them: workload, replica (a stateful
+    /// replica's own name), node, phase, ready, restarts, ports and reason.</summary>
+    public string ToReplicaTable() => StatusTables.Replicas(this);
 }
 
 /// <summary>Where a workload stands.</summary>

@@ -11,6 +11,7 @@ public class WorkloadBuilderTests
         "Job", "DaemonSet", "Startup", "Readiness", "Liveness", "RestartPolicy", "RollingUpdate", "RecreateUpdate",
         "DependsOn", "StopGracePeriod", "DrainDelay", "NodeSelector", "Tolerate", "AntiAffinity", "Placement", "Volume",
         "Bind", "Tmpfs", "Label", "AddCapability", "Privileged", "HostNetwork", "ReadOnlyRootFilesystem", "User",
+        "StatefulSet", "VolumeTemplate", "VolumeRetention", "Partition", "CronJob", "CronPolicy", "Suspend",
     ];
 
     [Fact]
@@ -115,6 +116,29 @@ public class WorkloadBuilderTests
         Assert.True(daemon.Security.Privileged);
         Assert.True(daemon.Security.HostNetwork);
         Assert.Equal(UpdateKind.Recreate, daemon.Update.Kind);
+
+        var db = new WorkloadBuilder("db").Image("postgres").StatefulSet(3, PodManagementPolicy.Parallel)
+            .VolumeTemplate("data", "/var/lib/data").VolumeTemplate("wal", "/wal", readOnly: true)
+            .VolumeRetention(VolumeRetention.Delete, VolumeRetention.Retain).Partition(2).Build();
+        Assert.Equal(WorkloadKind.StatefulSet, db.Kind);
+        Assert.Equal(3, db.Replicas);
+        Assert.Equal(PodManagementPolicy.Parallel, db.StatefulSet.PodManagement);
+        Assert.Equal(new[] { new VolumeClaimTemplate("data", "/var/lib/data"), new VolumeClaimTemplate("wal", "/wal", true) }, db.StatefulSet.VolumeTemplates.ToArray());
+        Assert.Equal((VolumeRetention.Delete, VolumeRetention.Retain), (db.StatefulSet.WhenScaled, db.StatefulSet.WhenDeleted));
+        Assert.Equal(2, db.StatefulSet.Partition);
+
+        var cron = new WorkloadBuilder("report").Image("busybox").CronJob("0 3 * * *", "Europe/Paris").Job(completions: 2)
+            .CronPolicy(ConcurrencyPolicy.Replace, TimeSpan.FromMinutes(5), successfulHistory: 7, failedHistory: 4).Suspend().Build();
+        Assert.Equal(WorkloadKind.CronJob, cron.Kind);
+        Assert.Equal(RestartMode.OnFailure, cron.Restart.Mode);
+        Assert.Equal(2, cron.Job.Completions);
+        Assert.Equal(
+            new CronJobSpec
+            {
+                Schedule = "0 3 * * *", TimeZone = "Europe/Paris", ConcurrencyPolicy = ConcurrencyPolicy.Replace, StartingDeadline = TimeSpan.FromMinutes(5),
+                SuccessfulRunsHistoryLimit = 7, FailedRunsHistoryLimit = 4, Suspend = true,
+            },
+            cron.CronJob);
     }
 
     [Fact]
@@ -149,6 +173,8 @@ public class WorkloadBuilderTests
         var probe = Probe.Http("/");
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 1, 3), (probe.Period, probe.Timeout, probe.SuccessThreshold, probe.FailureThreshold));
         Assert.Equal(new JobSpec { Completions = 1, Parallelism = 1, BackoffLimit = 6 }, JobSpec.Default);
+        Assert.Equal((PodManagementPolicy.OrderedReady, 0, VolumeRetention.Retain, VolumeRetention.Retain), (StatefulSetSpec.Default.PodManagement, StatefulSetSpec.Default.Partition, StatefulSetSpec.Default.WhenScaled, StatefulSetSpec.Default.WhenDeleted));
+        Assert.Equal((ConcurrencyPolicy.Allow, 3, 1, false, (TimeSpan?)null), (CronJobSpec.Default.ConcurrencyPolicy, CronJobSpec.Default.SuccessfulRunsHistoryLimit, CronJobSpec.Default.FailedRunsHistoryLimit, CronJobSpec.Default.Suspend, CronJobSpec.Default.StartingDeadline));
     }
 
     [Fact]
