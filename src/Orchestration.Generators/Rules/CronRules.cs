@@ -126,6 +126,11 @@ internal static class CronRules
             return $"the {field.Name} field has '{item}', whose step after '/' is not a number";
         }
 
+        if (slash >= 0 && item.Substring(slash + 1).All(c => c == '0'))
+        {
+            return $"the {field.Name} field has '{item}', whose step after '/' is 0; a step is 1 or more";
+        }
+
         if (range is "*" or "?")
         {
             return null;
