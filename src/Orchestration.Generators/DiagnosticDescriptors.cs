@@ -138,11 +138,75 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "orch0014");
 
+    public static readonly DiagnosticDescriptor InvalidVolumeTemplate = new(
+        id: "ORCH0015",
+        title: "Invalid volume template",
+        messageFormat: "{0} of workload '{1}' is invalid: {2}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0015");
+
+    public static readonly DiagnosticDescriptor DuplicateVolumeTemplate = new(
+        id: "ORCH0016",
+        title: "Duplicate volume template name or target",
+        messageFormat: "{0} is declared more than once on workload '{1}'",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0016");
+
+    public static readonly DiagnosticDescriptor SettingOfAnotherKind = new(
+        id: "ORCH0017",
+        title: "Setting of another workload kind",
+        messageFormat: "{0} applies to a {1}, but workload '{2}' is a {3}: set Kind = WorkloadKind.{1} on [Workload], or remove {0}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0017");
+
+    public static readonly DiagnosticDescriptor InvalidCronSchedule = new(
+        id: "ORCH0018",
+        title: "Invalid cron schedule",
+        messageFormat: "'{0}' is not a cron schedule: {1}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0018");
+
+    public static readonly DiagnosticDescriptor SettingOutOfRange = new(
+        id: "ORCH0019",
+        title: "Setting out of range",
+        messageFormat: "{0} of workload '{1}' is {2}; it must be {3}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0019");
+
+    public static readonly DiagnosticDescriptor MissingSchedule = new(
+        id: "ORCH0020",
+        title: "Cron job without a schedule",
+        messageFormat: "Cron job '{0}' has no schedule; add [CronJob(\"...\")] or set it in a Configure method",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0020");
+
+    public static readonly DiagnosticDescriptor StatefulSetNameTooLong = new(
+        id: "ORCH0021",
+        title: "Stateful set name too long for its replica names",
+        messageFormat: "Stateful set '{0}' names its last replica '{1}', which is longer than the 63 characters of a DNS label; shorten the name",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0021");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         TypeNotPartial, InvalidWorkloadName, NegativeReplicas, InvalidImage, DuplicatePort, ProbeOnUnknownPort,
         InvalidQuantity, NotAWorkload, DependencyCycle, ConflictingAttributes, InvalidPort, InvalidEnvironmentVariable,
-        InvalidReplicaBudget, MissingImage,
+        InvalidReplicaBudget, MissingImage, InvalidVolumeTemplate, DuplicateVolumeTemplate, SettingOfAnotherKind,
+        InvalidCronSchedule, SettingOutOfRange, MissingSchedule, StatefulSetNameTooLong,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

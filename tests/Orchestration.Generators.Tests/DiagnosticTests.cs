@@ -245,6 +245,117 @@ public sealed class DiagnosticTests
             """);
 
     [Fact]
+    public void ORCH0015_volume_template_name_not_a_dns_label_and_target_not_absolute()
+        => AssertDiagnostics("ORCH0015", "Volume template name 'Data_1'", """
+            using Orchestration;
+            [Workload("db", Image = "postgres:17", Kind = WorkloadKind.StatefulSet)]
+            [VolumeTemplate([|"Data_1"|], "/data")]
+            [VolumeTemplate("logs", [|"var/log"|])]
+            [VolumeTemplate("empty", [|""|])]
+            public partial class Db;
+            """);
+
+    [Fact]
+    public void ORCH0016_duplicate_volume_template_name_and_target()
+        => AssertDiagnostics("ORCH0016", "Volume template name 'data'", """
+            using Orchestration;
+            [Workload("db", Image = "postgres:17", Kind = WorkloadKind.StatefulSet)]
+            [VolumeTemplate("data", "/data")]
+            [VolumeTemplate([|"data"|], "/other")]
+            [VolumeTemplate("copy", [|"/data"|], ReadOnly = true)]
+            public partial class Db;
+            """);
+
+    [Fact]
+    public void ORCH0017_stateful_set_settings_on_a_service()
+        => AssertDiagnostics("ORCH0017", "[StatefulSet] applies to a StatefulSet, but workload 'db' is a Service", """
+            using Orchestration;
+            [Workload("db", Image = "postgres:17", Replicas = 3)]
+            [[|StatefulSet(PodManagement = PodManagementPolicy.Parallel)|]]
+            [[|VolumeTemplate("data", "/data")|]]
+            public partial class Db;
+            """);
+
+    [Fact]
+    public void ORCH0017_cron_job_settings_on_a_stateful_set()
+        => AssertDiagnostics("ORCH0017", "[CronJob] applies to a CronJob, but workload 'db' is a StatefulSet", """
+            using Orchestration;
+            [Workload("db", Image = "postgres:17", Kind = WorkloadKind.StatefulSet)]
+            [StatefulSet(Partition = 1)]
+            [[|CronJob("0 3 * * *")|]]
+            public partial class Db;
+            """);
+
+    [Fact]
+    public void ORCH0017_stateful_set_settings_on_a_cron_job()
+        => AssertDiagnostics("ORCH0017", "is a CronJob", """
+            using Orchestration;
+            [Workload("backup", Image = "shop/backup:1", Kind = WorkloadKind.CronJob)]
+            [CronJob("@daily")]
+            [[|StatefulSet|]]
+            public partial class Backup;
+            """);
+
+    [Theory]
+    [InlineData("* * * *", "it has 4 fields")]
+    [InlineData("0 0 0 * * * *", "it has 7 fields")]
+    [InlineData("@often", "'@often' is not a macro")]
+    [InlineData("", "it is empty")]
+    [InlineData("61 * * * *", "the minute field has 61")]
+    [InlineData("0 24 * * *", "the hour field has 24 in '24'")]
+    [InlineData("0 0 0 * *", "the day-of-month field has 0")]
+    [InlineData("0 0 1 13 *", "the month field has 13")]
+    [InlineData("0 0 * * 8", "the day-of-week field has 8")]
+    [InlineData("*/10 * * * * x", "'X' is not a value")]
+    [InlineData("0 0 * JANUARY *", "'JANUARY' is not a value")]
+    [InlineData("0 0 * * MON-FUN", "'FUN' is not a value")]
+    [InlineData("*/x * * * *", "step after '/' is not a number")]
+    [InlineData("0,,5 * * * *", "empty list element")]
+    [InlineData("H * * * *", "'H' (jitter)")]
+    [InlineData("0 0 LX * *", "the last day is written")]
+    [InlineData("0 0 * * 5#x", "day#n")]
+    public void ORCH0018_invalid_cron_schedule(string schedule, string message)
+        => AssertDiagnostics("ORCH0018", message, $$"""
+            using Orchestration;
+            [Workload("backup", Image = "shop/backup:1", Kind = WorkloadKind.CronJob)]
+            [CronJob([|"{{schedule}}"|])]
+            public partial class Backup;
+            """);
+
+    [Fact]
+    public void ORCH0019_negative_partition()
+        => AssertDiagnostics("ORCH0019", "Partition of workload 'db' is -1; it must be 0 or more", """
+            using Orchestration;
+            [Workload("db", Image = "postgres:17", Kind = WorkloadKind.StatefulSet)]
+            [StatefulSet([|Partition = -1|])]
+            public partial class Db;
+            """);
+
+    [Fact]
+    public void ORCH0019_negative_history_limits_and_non_positive_deadline()
+        => AssertDiagnostics("ORCH0019", "StartingDeadlineSeconds of workload 'backup' is 0; it must be more than 0", """
+            using Orchestration;
+            [Workload("backup", Image = "shop/backup:1", Kind = WorkloadKind.CronJob)]
+            [CronJob("0 3 * * *", [|StartingDeadlineSeconds = 0|], [|SuccessfulRunsHistoryLimit = -1|], [|FailedRunsHistoryLimit = -2|])]
+            public partial class Backup;
+            """);
+
+    [Fact]
+    public void ORCH0020_cron_job_without_a_schedule()
+        => AssertDiagnostics("ORCH0020", "'backup'", """
+            [[|Orchestration.Workload("backup", Image = "shop/backup:1", Kind = Orchestration.WorkloadKind.CronJob)|]]
+            public partial class Backup;
+            """);
+
+    [Fact]
+    public void ORCH0021_stateful_set_name_too_long_for_its_ordinals()
+        => AssertDiagnostics("ORCH0021", "-10'", $$"""
+            using Orchestration;
+            [Workload([|"{{new string('d', 61)}}"|], Image = "postgres:17", Kind = WorkloadKind.StatefulSet, Replicas = 11)]
+            public partial class Db;
+            """);
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_help_link_and_a_release_entry()
     {
         var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name.Split('_')[0]).ToHashSet(StringComparer.Ordinal);
@@ -285,6 +396,22 @@ public sealed class DiagnosticTests
             [DependsOn<Db>]
             [RollingUpdate(MaxSurge = "25%", MaxUnavailable = "0")]
             public partial class Web;
+            [Workload("store", Image = "postgres:17", Kind = WorkloadKind.StatefulSet, Replicas = 3)]
+            [StatefulSet(PodManagement = PodManagementPolicy.Parallel, Partition = 0, WhenScaled = VolumeRetention.Delete)]
+            [VolumeTemplate("data", "/var/lib/data")]
+            [VolumeTemplate("wal", "/var/lib/wal", ReadOnly = true)]
+            public partial class Store;
+            [Workload("ooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooo", Image = "postgres:17", Kind = WorkloadKind.StatefulSet, Replicas = 10)]
+            public partial class Ordinals;
+            [Workload("backup", Image = "shop/backup:1", Kind = WorkloadKind.CronJob)]
+            [CronJob("*/10 * * * * *", TimeZone = "Europe/Paris", ConcurrencyPolicy = ConcurrencyPolicy.Forbid, StartingDeadlineSeconds = 30,
+                SuccessfulRunsHistoryLimit = 0, FailedRunsHistoryLimit = 0, Suspend = true)]
+            public partial class Backup;
+            [Workload("report", Image = "shop/report:1", Kind = WorkloadKind.CronJob)]
+            public partial class Report
+            {
+                static partial void Configure(WorkloadBuilder builder) => builder.CronJob("@weekly");
+            }
             """);
 
         Assert.Empty(outcome.GeneratorDiagnostics);

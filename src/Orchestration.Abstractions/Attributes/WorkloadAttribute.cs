@@ -26,11 +26,13 @@ public sealed class WorkloadAttribute : Attribute
     /// <summary>Image reference, such as "redis:7". Required unless the class's <c>Configure</c> method sets it.</summary>
     public string? Image { get; set; }
 
-    /// <summary>Desired replica count of a service.</summary>
+    /// <summary>Desired replica count of a service or stateful set.</summary>
     /// <value>The default value is 1.</value>
     public int Replicas { get; set; } = 1;
 
-    /// <summary>Service, job or daemon set.</summary>
+    /// <summary>Service, job, daemon set, stateful set or cron job. The settings of a stateful set are declared with
+    /// <see cref="StatefulSetAttribute"/> and <see cref="VolumeTemplateAttribute"/>, those of a cron job with
+    /// <see cref="CronJobAttribute"/>.</summary>
     /// <value>The default value is <see cref="WorkloadKind.Service"/>.</value>
     public WorkloadKind Kind { get; set; } = WorkloadKind.Service;
 

@@ -60,6 +60,16 @@ internal static partial class WorkloadEmitter
         }
 
         WriteRestart(w, m);
+        if (m.StatefulSet is { } statefulSet)
+        {
+            WriteStatefulSet(w, statefulSet);
+        }
+
+        if (m.CronJob is { } cronJob)
+        {
+            WriteCronJob(w, cronJob);
+        }
+
         if (m.Update is { } update)
         {
             WriteUpdate(w, update);
@@ -200,10 +210,11 @@ internal static partial class WorkloadEmitter
         w.Close("},");
     }
 
-    /// <summary>The declared restart policy; a job without one restarts on failure, as the fluent builder does.</summary>
+    /// <summary>The declared restart policy; a job or cron job without one restarts on failure, as the fluent builder
+    /// does.</summary>
     private static void WriteRestart(IndentedWriter w, WorkloadModel m)
     {
-        var mode = m.Restart?.Mode ?? (m.Kind == O + "WorkloadKind.Job" ? O + "RestartMode.OnFailure" : null);
+        var mode = m.Restart?.Mode ?? (m.Kind == O + "WorkloadKind.Job" || m.Kind == O + "WorkloadKind.CronJob" ? O + "RestartMode.OnFailure" : null);
         if (mode is null)
         {
             return;
@@ -214,6 +225,60 @@ internal static partial class WorkloadEmitter
         Optional(w, "InitialDelay", m.Restart?.InitialDelaySeconds);
         Optional(w, "MaxDelay", m.Restart?.MaxDelaySeconds);
         Optional(w, "ResetAfter", m.Restart?.ResetAfterSeconds);
+        w.Close("},");
+    }
+
+    private static void WriteStatefulSet(IndentedWriter w, StatefulSetModel s)
+    {
+        w.Open($"StatefulSet = new {O}StatefulSetSpec");
+        if (s.PodManagement is not null)
+        {
+            w.Line($"PodManagement = {s.PodManagement},");
+        }
+
+        Optional(w, "Partition", s.Partition);
+        if (!s.VolumeTemplates.IsEmpty)
+        {
+            var templates = s.VolumeTemplates.Select(t =>
+                $"new {O}VolumeClaimTemplate({CSharp.Literal(t.Name)}, {CSharp.Literal(t.Target)}, {(t.ReadOnly ? "true" : "false")})");
+            w.Line($"VolumeTemplates = {CSharp.Immutable}.ImmutableArray.Create({string.Join(", ", templates)}),");
+        }
+
+        if (s.WhenScaled is not null)
+        {
+            w.Line($"WhenScaled = {s.WhenScaled},");
+        }
+
+        if (s.WhenDeleted is not null)
+        {
+            w.Line($"WhenDeleted = {s.WhenDeleted},");
+        }
+
+        w.Close("},");
+    }
+
+    private static void WriteCronJob(IndentedWriter w, CronJobModel c)
+    {
+        w.Open($"CronJob = new {O}CronJobSpec");
+        w.Line($"Schedule = {CSharp.Literal(c.Schedule)},");
+        if (c.TimeZone is not null)
+        {
+            w.Line($"TimeZone = {CSharp.Literal(c.TimeZone)},");
+        }
+
+        if (c.ConcurrencyPolicy is not null)
+        {
+            w.Line($"ConcurrencyPolicy = {c.ConcurrencyPolicy},");
+        }
+
+        Optional(w, "StartingDeadline", c.StartingDeadlineSeconds);
+        Optional(w, "SuccessfulRunsHistoryLimit", c.SuccessfulRunsHistoryLimit);
+        Optional(w, "FailedRunsHistoryLimit", c.FailedRunsHistoryLimit);
+        if (c.Suspend is { } suspend)
+        {
+            w.Line($"Suspend = {(suspend ? "true" : "false")},");
+        }
+
         w.Close("},");
     }
 

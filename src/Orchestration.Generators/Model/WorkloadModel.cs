@@ -52,6 +52,12 @@ internal sealed record WorkloadModel
 
     public PlacementModel Placement { get; init; } = PlacementModel.Empty;
 
+    /// <summary>The stateful-set settings of a stateful set that declares any; unset otherwise.</summary>
+    public StatefulSetModel? StatefulSet { get; init; }
+
+    /// <summary>The schedule and policies of a cron job declared with <c>[CronJob]</c>; unset otherwise.</summary>
+    public CronJobModel? CronJob { get; init; }
+
     public EquatableArray<DependencyModel> Dependencies { get; init; } = EquatableArray<DependencyModel>.Empty;
 
     /// <summary>Whether the class implements <c>static partial void Configure(WorkloadBuilder builder)</c>.</summary>

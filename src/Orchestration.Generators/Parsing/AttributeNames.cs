@@ -25,6 +25,9 @@ internal static class AttributeNames
     public const string AntiAffinity = "AntiAffinityAttribute";
     public const string AntiAffinityOfT = "AntiAffinityAttribute`1";
     public const string DependsOnOfT = "DependsOnAttribute`1";
+    public const string StatefulSet = "StatefulSetAttribute";
+    public const string VolumeTemplate = "VolumeTemplateAttribute";
+    public const string CronJob = "CronJobAttribute";
     public const string WorkloadBuilder = "WorkloadBuilder";
 
     /// <summary>The metadata name of <paramref name="type"/> when it is declared in namespace Orchestration.</summary>

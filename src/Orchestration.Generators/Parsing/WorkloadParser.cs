@@ -79,6 +79,7 @@ internal sealed partial class WorkloadParser
         AttributeReader? rolling = null;
         AttributeReader? recreate = null;
         var placement = new PlacementParts();
+        var kindParts = new KindParts();
         var attributes = _type.GetAttributes();
         foreach (var data in attributes)
         {
@@ -113,6 +114,9 @@ internal sealed partial class WorkloadParser
                 case AttributeNames.AntiAffinity: AddAntiAffinity(placement, attribute.CtorString(0), attribute); break;
                 case AttributeNames.AntiAffinityOfT: ParseTypedAntiAffinity(placement, attribute); break;
                 case AttributeNames.DependsOnOfT: ParseDependency(attribute); break;
+                case AttributeNames.StatefulSet: kindParts.StatefulSet = attribute; break;
+                case AttributeNames.VolumeTemplate: kindParts.VolumeTemplates.Add(attribute); break;
+                case AttributeNames.CronJob: kindParts.CronJob = attribute; break;
             }
         }
 
@@ -134,6 +138,9 @@ internal sealed partial class WorkloadParser
         }
 
         CheckProbePorts();
+        var kind = workload.TryNamed("Kind", out var kindConstant) ? AttributeReader.EnumMemberName(kindConstant) ?? "Service" : "Service";
+        var statefulSet = ParseStatefulSet(kindParts, kind, replicas, workload.CtorLocation(0));
+        var cronJob = ParseCronJob(kindParts, kind, workload, hasConfigure);
         return new WorkloadModel
         {
             Namespace = _type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
@@ -158,6 +165,8 @@ internal sealed partial class WorkloadParser
             Restart = restart,
             Update = update,
             Placement = placement.ToModel(),
+            StatefulSet = statefulSet,
+            CronJob = cronJob,
             Dependencies = _dependencies.ToEquatableArray(),
             HasConfigure = hasConfigure,
             DeclareConfigure = declareConfigure,
