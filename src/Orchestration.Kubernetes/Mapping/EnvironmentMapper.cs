@@ -42,7 +42,7 @@ internal static partial class EnvironmentMapper
         key = key.Length > 253 ? key[..253] : key;
         context.Warn(
             $"{ExportContext.PathOf(workload)}.secrets[\"{secret.EnvironmentVariable}\"].secretName",
-            $"is not a valid Secret key (letters, digits, '-', '_' and '.'); the manifests read the key '{key}' instead");
+            $"is '{secret.SecretName}', not a valid Secret key (letters, digits, '-', '_' and '.'); the manifests read the key '{key}' instead");
         return key;
     }
 
