@@ -67,7 +67,15 @@ public sealed class CommandLineTests
         Assert.Single(KubernetesYaml.LoadAllFromString(output.ToString()).OfType<V1Job>());
     }
 
+    [Fact]
+    public void Strict_accepts_the_fields_it_is_told_to_allow()
+    {
+        Assert.Equal(KubernetesCommandLine.WarningsExitCode, Run("--strict", "--allow", "update.failureAction").Code);
+        Assert.Equal(0, Run("--strict", "--allow", "update.failureAction", "--allow", "dependencies").Code);
+    }
+
     [Theory]
+    [InlineData("--allow", "option '--allow' needs a value")]
     [InlineData("--bogus", "unknown option '--bogus'")]
     [InlineData("--namespace", "option '--namespace' needs a value")]
     public void A_bad_command_line_is_refused_with_the_option_named(string arg, string message)

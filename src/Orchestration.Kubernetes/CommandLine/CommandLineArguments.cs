@@ -12,6 +12,8 @@ internal sealed record CommandLineArguments
               --no-isolation         leave out the NetworkPolicy that isolates the fleet
               --no-disruption-budgets leave out the PodDisruptionBudgets
               --strict               exit with code 2 when something could not be expressed
+              --allow FIELD          under --strict, accept what is reported for FIELD (such as
+                                     update.failureAction or dependencies); repeatable
           -h, --help                 show this help
         """;
 
@@ -20,6 +22,9 @@ internal sealed record CommandLineArguments
     public string? OutputPath { get; init; }
 
     public bool Strict { get; init; }
+
+    /// <summary>Field paths, without the workload, whose warnings --strict accepts.</summary>
+    public IReadOnlyList<string> Allowed { get; init; } = [];
 
     public bool Help { get; init; }
 
@@ -49,6 +54,9 @@ internal sealed record CommandLineArguments
                 case "--no-disruption-budgets":
                     result = result with { Options = result.Options with { DisruptionBudgets = false } };
                     break;
+                case "--allow":
+                    result = Value() is { } field ? result with { Allowed = [.. result.Allowed, field] } : Missing(arg);
+                    break;
                 case "--strict":
                     result = result with { Strict = true };
                     break;
@@ -66,6 +74,20 @@ internal sealed record CommandLineArguments
         }
 
         return result;
+    }
+
+    /// <summary>Whether --strict accepts <paramref name="warning"/>: its field, less a leading <c>workloads["…"].</c>,
+    /// starts with an allowed field.</summary>
+    public bool IsAllowed(ExportWarning warning)
+    {
+        var field = warning.Field;
+        if (field.StartsWith("workloads[\"", StringComparison.Ordinal))
+        {
+            var end = field.IndexOf("\"].", StringComparison.Ordinal);
+            field = end < 0 ? field : field[(end + 3)..];
+        }
+
+        return Allowed.Any(a => field.StartsWith(a, StringComparison.Ordinal));
     }
 
     private static CommandLineArguments Missing(string option) => new() { Problem = $"option '{option}' needs a value" };

@@ -2,7 +2,7 @@ namespace Orchestration.Kubernetes;
 
 /// <summary>The <c>kubernetes</c> command an application offers next to running its fleet:
 /// <c>dotnet run -- kubernetes [--output FILE] [--namespace NS] [--secret NAME] [--no-isolation]
-/// [--no-disruption-budgets] [--strict]</c> writes the fleet's manifests instead of starting it. Call
+/// [--no-disruption-budgets] [--strict [--allow FIELD]…]</c> writes the fleet's manifests instead of starting it. Call
 /// <see cref="TryRun(string[], FleetSpec, out int)"/> first thing in <c>Main</c>.</summary>
 public static class KubernetesCommandLine
 {
@@ -86,6 +86,6 @@ public static class KubernetesCommandLine
             error.WriteLine($"secret: the pods read the Secret '{secret.Key}'; create it first: kubectl create secret generic {secret.Key} {keys}");
         }
 
-        return parsed.Strict && export.Warnings.Count > 0 ? WarningsExitCode : 0;
+        return parsed.Strict && export.Warnings.Any(w => !parsed.IsAllowed(w)) ? WarningsExitCode : 0;
     }
 }
