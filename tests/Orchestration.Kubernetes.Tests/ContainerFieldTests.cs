@@ -179,19 +179,19 @@ public sealed class ContainerFieldTests
     {
         var e = Exported.Fleet(f => f
             .AddWorkload("proxy", w => w.Image("proxy:1").AddCapability("NET_BIND_SERVICE").AddCapability("CAP_NET_RAW").ReadOnlyRootFilesystem().User("1000:2000"))
-            .AddWorkload("agent", w => w.Image("agent:1").Privileged().HostNetwork().Configure(s => s with { Security = s.Security with { HostPid = true } }).User("root")));
+            .AddWorkload("collector", w => w.Image("collector:1").Privileged().HostNetwork().Configure(s => s with { Security = s.Security with { HostPid = true } }).User("root")));
 
         var proxy = e.Container("proxy").SecurityContext;
         Assert.Equal(["NET_BIND_SERVICE", "NET_RAW"], proxy.Capabilities.Add);
         Assert.True(proxy.ReadOnlyRootFilesystem);
         Assert.Equal(1000, proxy.RunAsUser);
         Assert.Equal(2000, proxy.RunAsGroup);
-        var agent = e.Container("agent").SecurityContext;
-        Assert.True(agent.Privileged);
-        Assert.Null(agent.AllowPrivilegeEscalation);
-        Assert.Equal(0, agent.RunAsUser);
-        Assert.True(e.Pod("agent").HostNetwork);
-        Assert.True(e.Pod("agent").HostPID);
+        var collector = e.Container("collector").SecurityContext;
+        Assert.True(collector.Privileged);
+        Assert.Null(collector.AllowPrivilegeEscalation);
+        Assert.Equal(0, collector.RunAsUser);
+        Assert.True(e.Pod("collector").HostNetwork);
+        Assert.True(e.Pod("collector").HostPID);
         Assert.Null(e.Pod("proxy").HostNetwork);
         Assert.DoesNotContain(e.Warnings, w => w.Field.Contains("security", StringComparison.Ordinal));
     }

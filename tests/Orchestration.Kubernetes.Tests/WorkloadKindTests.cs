@@ -103,24 +103,24 @@ public sealed class WorkloadKindTests
     public void A_daemon_set_becomes_a_daemon_set_with_its_update_strategy()
     {
         var e = Exported.Fleet(f => f
-            .AddWorkload("agent", w => w.DaemonSet().Image("agent:1").Port("metrics", 9100).RollingUpdate(minReadyTime: TimeSpan.FromSeconds(5), revisionHistoryLimit: 3))
+            .AddWorkload("collector", w => w.DaemonSet().Image("collector:1").Port("metrics", 9100).RollingUpdate(minReadyTime: TimeSpan.FromSeconds(5), revisionHistoryLimit: 3))
             .AddWorkload("logs", w => w.DaemonSet().Image("logs:1").RollingUpdate(maxSurge: 1, maxUnavailable: 2))
             .AddWorkload("probe", w => w.DaemonSet().Image("probe:1").RecreateUpdate()));
 
-        var agent = e.Single<V1DaemonSet>("agent");
-        Assert.Equal("apps/v1", agent.ApiVersion);
-        Assert.Equal("DaemonSet", agent.Kind);
-        Assert.Equal(new Dictionary<string, string> { ["app.kubernetes.io/name"] = "agent", ["app.kubernetes.io/part-of"] = "shop" }, agent.Spec.Selector.MatchLabels);
-        Assert.Equal("Always", agent.Spec.Template.Spec.RestartPolicy);
-        Assert.Equal("agent:1", agent.Spec.Template.Spec.Containers[0].Image);
-        Assert.Equal("RollingUpdate", agent.Spec.UpdateStrategy.Type);
-        Assert.Equal("25%", agent.Spec.UpdateStrategy.RollingUpdate.MaxSurge.Value);
-        Assert.Equal(0, agent.Spec.UpdateStrategy.RollingUpdate.MaxUnavailable.ToInt());
-        Assert.Equal(5, agent.Spec.MinReadySeconds);
-        Assert.Equal(3, agent.Spec.RevisionHistoryLimit);
-        Assert.Equal(9100, e.Single<V1Service>("agent").Spec.Ports[0].Port);
+        var collector = e.Single<V1DaemonSet>("collector");
+        Assert.Equal("apps/v1", collector.ApiVersion);
+        Assert.Equal("DaemonSet", collector.Kind);
+        Assert.Equal(new Dictionary<string, string> { ["app.kubernetes.io/name"] = "collector", ["app.kubernetes.io/part-of"] = "shop" }, collector.Spec.Selector.MatchLabels);
+        Assert.Equal("Always", collector.Spec.Template.Spec.RestartPolicy);
+        Assert.Equal("collector:1", collector.Spec.Template.Spec.Containers[0].Image);
+        Assert.Equal("RollingUpdate", collector.Spec.UpdateStrategy.Type);
+        Assert.Equal("25%", collector.Spec.UpdateStrategy.RollingUpdate.MaxSurge.Value);
+        Assert.Equal(0, collector.Spec.UpdateStrategy.RollingUpdate.MaxUnavailable.ToInt());
+        Assert.Equal(5, collector.Spec.MinReadySeconds);
+        Assert.Equal(3, collector.Spec.RevisionHistoryLimit);
+        Assert.Equal(9100, e.Single<V1Service>("collector").Spec.Ports[0].Port);
         Assert.Empty(e.Objects.OfType<V1PodDisruptionBudget>());
-        Assert.Contains("no progress deadline", e.Warning("workloads[\"agent\"].update.progressDeadline").Message, StringComparison.Ordinal);
+        Assert.Contains("no progress deadline", e.Warning("workloads[\"collector\"].update.progressDeadline").Message, StringComparison.Ordinal);
 
         var logs = e.Single<V1DaemonSet>("logs").Spec.UpdateStrategy.RollingUpdate;
         Assert.Equal(0, logs.MaxSurge.ToInt());
