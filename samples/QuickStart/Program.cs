@@ -1,34 +1,32 @@
 // QuickStart: a web workload of three replicas and a cache on the local Docker engine.
+// The fleet is declared in QuickStartFleet.cs; `dotnet run -- kubernetes` prints it as Kubernetes manifests instead.
 // It builds its demo image, waits for the fleet, kills a replica to show it coming back, scales, and tears down.
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestration;
 using Orchestration.Events;
+using Orchestration.Kubernetes;
 using Orchestration.QuickStart;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
 
-const string WebImage = "orchestration/quickstart-web:1";
+var fleet = QuickStartFleet.Build();
+if (KubernetesCommandLine.TryRun(args, fleet, out var exitCode))
+{
+    return exitCode; // dotnet run -- kubernetes: the same fleet as Kubernetes manifests
+}
+
+const string WebImage = QuickStartFleet.WebImage;
 var timeout = TimeSpan.FromMinutes(2);
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddOrchestration(o => o.FleetName = "quickstart")
-    .UseDocker()
-    .AddWorkload("web", w => w
-        .Image(WebImage)
-        .PullPolicy(PullPolicy.Never)
-        .Replicas(3)
-        .Port("http", 8080)
-        .Limits(cpu: "250m", memory: "64Mi", pids: 64)
-        .Readiness(Probe.Http("/", "http")))
-    .AddWorkload("cache", w => w
-        .Image("orchestration/busybox:1")
-        .PullPolicy(PullPolicy.Never)
-        .Command("httpd", "-f", "-p", "6379", "-h", "/www")
-        .Port("cache", 6379)
-        .Readiness(Probe.Tcp("cache")));
+var orchestration = builder.Services.AddOrchestration(o => o.FleetName = fleet.Name).UseDocker();
+foreach (var workload in fleet.Workloads)
+{
+    orchestration.AddWorkload(workload);
+}
 
 using var host = builder.Build();
 
@@ -74,3 +72,4 @@ Console.WriteLine("\nTearing down…");
 await orchestrator.DeleteFleetAsync();
 await host.StopAsync();
 Console.WriteLine("Done: no container or network of the fleet is left.");
+return 0;

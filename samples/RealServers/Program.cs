@@ -1,5 +1,6 @@
 // RealServers: redis and nginx from Debian packages, in an image built locally by eng/server-images.sh.
 // The cache (redis) starts first; the web tier (nginx ×2) waits until the cache passes its readiness probe. The
+// fleet is declared in RealServersFleet.cs (`dotnet run -- kubernetes` prints it as Kubernetes manifests). The
 // program reads and writes redis through its published port, reaches it from a web replica by its workload name,
 // hits every nginx replica, scales the web tier from 2 to 4, scales down gracefully and tears the fleet down.
 using System.Diagnostics;
@@ -8,41 +9,28 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestration;
 using Orchestration.Events;
+using Orchestration.Kubernetes;
 using Orchestration.RealServers;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
 
-const string Image = "orchestration/debian-servers:1";
+var fleet = RealServersFleet.Build();
+if (KubernetesCommandLine.TryRun(args, fleet, out var exitCode))
+{
+    return exitCode; // dotnet run -- kubernetes: the same fleet as Kubernetes manifests
+}
+
+const string Image = RealServersFleet.Image;
 var timeout = TimeSpan.FromMinutes(2);
 var clock = Stopwatch.StartNew();
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddOrchestration(o => o.FleetName = "realservers")
-    .UseDocker()
-    .AddWorkload("cache", w => w
-        .Image(Image)
-        .PullPolicy(PullPolicy.Never)
-        .User("redis")
-        .Command("redis-server")
-        .Args("--bind", "0.0.0.0", "--protected-mode", "no", "--save", "", "--appendonly", "no", "--dir", "/tmp")
-        .Port("redis", 6379)
-        .Limits(memory: "128Mi", pids: 64)
-        .Readiness(Probe.Exec("sh", "-c", "test \"$(redis-cli ping)\" = PONG"))
-        .Liveness(Probe.Tcp("redis"))
-        .StopGracePeriod(TimeSpan.FromSeconds(5)))
-    .AddWorkload("web", w => w
-        .Image(Image)
-        .PullPolicy(PullPolicy.Never)
-        .User("www-data")
-        .Replicas(2)
-        .Command("nginx", "-e", "stderr", "-c", "/etc/nginx/orchestration.conf", "-g", "daemon off;")
-        .Port("http", 8080)
-        .Limits(memory: "64Mi", pids: 64)
-        .Readiness(Probe.Http("/healthz", "http"))
-        .Liveness(Probe.Tcp("http"))
-        .StopGracePeriod(TimeSpan.FromSeconds(5))
-        .DependsOn("cache"));
+var orchestration = builder.Services.AddOrchestration(o => o.FleetName = fleet.Name).UseDocker();
+foreach (var workload in fleet.Workloads)
+{
+    orchestration.AddWorkload(workload);
+}
 
 using var host = builder.Build();
 

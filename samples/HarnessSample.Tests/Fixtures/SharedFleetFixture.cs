@@ -8,14 +8,18 @@ public sealed class SharedFleetFixture : IAsyncLifetime
 {
     public TestFleet Fleet { get; private set; } = null!;
 
+    /// <summary>The fleet's one workload, declared once for the fixture and for anything else that reads the fleet
+    /// (such as a Kubernetes export).</summary>
+    public static WorkloadSpec Api { get; } = new WorkloadBuilder("api")
+        .Image("orchestration/busybox:2")
+        .PullPolicy(PullPolicy.Never)
+        .Replicas(3)
+        .Port("http", 8080)
+        .Readiness(Probe.Http("/"))
+        .Build();
+
     public async Task InitializeAsync()
-        => Fleet = await TestFleet.StartAsync(b => b
-            .AddWorkload("api", w => w
-                .Image("orchestration/busybox:2")
-                .PullPolicy(PullPolicy.Never)
-                .Replicas(3)
-                .Port("http", 8080)
-                .Readiness(Probe.Http("/"))));
+        => Fleet = await TestFleet.StartAsync(b => b.AddWorkload(Api));
 
     public async Task DisposeAsync()
     {

@@ -9,14 +9,19 @@ public sealed class WebFleetFixture : IAsyncLifetime
 {
     public TestFleet Fleet { get; private set; } = null!;
 
+    /// <summary>The cache next to <see cref="WebApp"/>, declared once for the fixture and for anything else that reads
+    /// the fleet (such as a Kubernetes export).</summary>
+    public static WorkloadSpec Cache { get; } = new WorkloadBuilder("cache")
+        .Image("orchestration/busybox:1")
+        .PullPolicy(PullPolicy.Never)
+        .Port("tcp", 8080)
+        .Readiness(Probe.Tcp("tcp"))
+        .Build();
+
     public async Task InitializeAsync()
         => Fleet = await TestFleet.StartAsync(b => b
             .AddWorkload<WebApp>()
-            .AddWorkload("cache", w => w
-                .Image("orchestration/busybox:1")
-                .PullPolicy(PullPolicy.Never)
-                .Port("tcp", 8080)
-                .Readiness(Probe.Tcp("tcp"))));
+            .AddWorkload(Cache));
 
     public async Task DisposeAsync()
     {
