@@ -266,6 +266,7 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
     {
         await StopAsync().ConfigureAwait(false);
         _rollbackWatch.Dispose();
+        _writeGate.Dispose();
     }
 
     private async Task EnsureStartedAsync(CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ internal sealed partial class SwarmObserver : IAsyncDisposable
     private SwarmSnapshot _current = SwarmSnapshot.Empty;
     private Task? _loops;
     private string _fleet = "";
+    private int _disposed;
 
     public SwarmObserver(SwarmManager manager, IOptions<SwarmRuntimeOptions> options, TimeProvider time, SwarmEventDiff diff, ILogger<SwarmObserver> logger)
     {
@@ -176,6 +177,11 @@ internal sealed partial class SwarmObserver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loops is { } loops)
         {
