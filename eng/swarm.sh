@@ -159,15 +159,19 @@ ensure_swarm() { # ensure_swarm N — node1 manages, 2..N are workers
   token="$(d 1 swarm join-token -q worker)"
   for ((k = 2; k <= n; k++)); do
     state="$(swarm_state "$k")"
-    if [[ "$state" == active ]] && d 1 node inspect "node$k" >/dev/null 2>&1; then continue; fi
+    # still a member of this swarm (a restarted worker keeps its node id and rejoins by itself)
+    if [[ "$state" == active || "$state" == pending ]] && \
+       d 1 node inspect "$(d "$k" info --format '{{.Swarm.NodeID}}')" >/dev/null 2>&1; then continue; fi
     [[ "$state" == inactive ]] || d "$k" swarm leave --force >/dev/null 2>&1 || true
     log "node$k joins as a worker"
     d "$k" swarm join --token "$token" --advertise-addr "$(node_ip "$k")" --listen-addr "$(node_ip "$k"):2377" \
       "$(node_ip 1):2377" >/dev/null
   done
-  # Node names are the engines' host names (all the same here): label them, and remove nodes
-  # left behind by earlier swarms.
-  local id addr
+}
+
+label_nodes() { # label_nodes N — name nodes by label (their host names are all the same here) and
+  # remove nodes that left earlier (down, and not at the address of a live node)
+  local n="$1" k id addr state
   for id in $(d 1 node ls -q); do
     addr="$(d 1 node inspect "$id" --format '{{.Status.Addr}}')"
     state="$(d 1 node inspect "$id" --format '{{.Status.State}}')"
@@ -213,6 +217,7 @@ cmd_up() {
   for ((k = 1; k <= n; k++)); do wait_engine "$k"; done
   ensure_swarm "$n"
   wait_ready "$n"
+  label_nodes "$n"
   load_images "$n"
   log "$n-node swarm is up; manager at $(node_host 1)"
   node_host 1
