@@ -62,7 +62,7 @@ public sealed class ServiceSpecMapperTests
         Assert.Contains("STORE_PASSWORD_FILE=/run/secrets/STORE_PASSWORD", service.TaskTemplate.ContainerSpec.Env);
         Assert.DoesNotContain(service.TaskTemplate.ContainerSpec.Env, e => e.StartsWith("STORE_PASSWORD=", StringComparison.Ordinal));
         Assert.Same(reference, Assert.Single(service.TaskTemplate.ContainerSpec.Secrets));
-        Assert.DoesNotContain(SwarmAppHost.TestSecrets.StorePassword, System.Text.Json.JsonSerializer.Serialize(service), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSecrets.StorePassword, System.Text.Json.JsonSerializer.Serialize(service), StringComparison.Ordinal);
     }
 
     [Fact]

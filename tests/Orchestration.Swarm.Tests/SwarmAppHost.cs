@@ -53,13 +53,4 @@ internal sealed class SwarmAppHost : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
     }
-
-    /// <summary>The secret values of the tests.</summary>
-    internal sealed class TestSecrets : ISecretResolver
-    {
-        public const string StorePassword = "s3cret-value-17";
-
-        public ValueTask<string> ResolveAsync(string name, CancellationToken cancellationToken)
-            => name == "store-password" ? ValueTask.FromResult(StorePassword) : throw new KeyNotFoundException($"No secret named '{name}'.");
-    }
 }

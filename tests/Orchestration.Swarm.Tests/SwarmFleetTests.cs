@@ -11,12 +11,12 @@ namespace Orchestration.Swarm.Tests;
 /// and scales it.</summary>
 public sealed class SwarmFleetTests
 {
-    private const string StoreConfig = "store-config-v1";
+    private const string StoreConfig = TestSecrets.StoreConfig;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
 
     private static void Workloads(IOrchestrationBuilder b) => b.AddWorkload<Store>().AddWorkload<Web>();
 
-    private static void Config(SwarmRuntimeOptions o) => o.AddConfigFile("store", "/config/store.txt", StoreConfig + "\n");
+    private static void Config(SwarmRuntimeOptions o) => TestSecrets.Configure(o);
 
     [Fact]
     public async Task A_fleet_runs_spread_rolls_back_heals_a_lost_node_outlives_its_app_and_is_adopted_and_scaled()
@@ -37,9 +37,9 @@ public sealed class SwarmFleetTests
             Assert.All(app.Events.OfType<ReplicaScheduled>().Where(e => e.Workload == "web"), e => Assert.True(e.Time >= storeStarted));
             await AllServeAsync(app.Orchestrator.GetEndpoints("web", "http"), "/store.txt", StoreConfig);
             var store = Assert.Single(app.Orchestrator.GetEndpoints("store", "http"));
-            Assert.Equal(SwarmAppHost.TestSecrets.StorePassword.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), (await GetAsync(store, "/secret-length")).Trim());
+            Assert.Equal(TestSecrets.StorePassword.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), (await GetAsync(store, "/secret-length")).Trim());
             var inspected = await Cli.DockerAsync(manager, "service", "inspect", $"{fleet}_store", $"{fleet}_web");
-            Assert.DoesNotContain(SwarmAppHost.TestSecrets.StorePassword, inspected, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestSecrets.StorePassword, inspected, StringComparison.Ordinal);
 
             // A rolling update to a revision that fails its health check rolls back by itself, with no ready replica lost.
             var good = app.Orchestrator.DesiredState!.Find("web")!;
@@ -75,14 +75,21 @@ public sealed class SwarmFleetTests
                 await SwarmCluster.StartNodeAsync(number);
             }
 
-            // The app goes away; the fleet keeps serving.
+            // The app stops; another app process takes the fleet over as it runs (no task replaced) and is killed
+            // with SIGKILL; the fleet keeps serving.
             var endpoints = app.Orchestrator.GetEndpoints("web", "http");
             var tasks = await RunningTasksAsync(manager, fleet);
             await app.DisposeAsync();
             app = null;
+            using (var process = await SwarmAppProcess.StartAsync(fleet, manager, TimeSpan.FromMinutes(2)))
+            {
+                Assert.Equal(tasks, await RunningTasksAsync(manager, fleet));
+                await process.KillAsync();
+            }
+
             await AllServeAsync(endpoints, "/store.txt", StoreConfig);
 
-            // A new app adopts the fleet as it runs (no task replaced) and scales it.
+            // A new app adopts the fleet as it runs and scales it.
             adopter = await SwarmAppHost.StartAsync(fleet, manager, Workloads, Config);
             await adopter.WaitForAsync(s => s["web"] is { Ready: 3, Phase: WorkloadPhase.Available } && s["store"]?.Ready == 1);
             Assert.Contains(adopter.Events, e => e is ReplicaAdopted { Workload: "web" });
