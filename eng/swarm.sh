@@ -55,7 +55,7 @@ running() { # running <pid> <name>
 pid_alive() { [[ -s "$1" ]] && running "$(cat "$1")" dockerd; }
 answers() { timeout 10 docker -H "$(node_host "$1")" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
-node_count() { # how many nodes exist (from their data roots), at least 3
+node_count() { # how many nodes were ever started here (from their data roots)
   local n=0 dir k
   for dir in "$LIB"/node*; do
     k="${dir##*/node}"; [[ "$k" =~ ^[0-9]+$ ]] && ((k > n)) && n=$k
@@ -245,10 +245,17 @@ cmd_start_node() {
 stop_engine() { # stop_engine K — SIGTERM, then SIGKILL
   local k="$1" pid i
   pid_alive "$(node_pid "$k")" || return 0
-  pid="$(cat "$(node_pid "$k")")"
+  pid="$(cat "$(node_pid "$k")" 2>/dev/null)" || return 0
   kill -TERM "$pid" 2>/dev/null || true
   for ((i = 0; i < 60; i++)); do pid_alive "$(node_pid "$k")" || return 0; sleep 0.5; done
   kill -KILL "$pid" 2>/dev/null || true
+}
+
+unmount_under() { # unmount_under DIR — what a stopped engine left mounted below DIR (deepest first)
+  local mount
+  awk -v dir="$1" '$2 == dir || index($2, dir "/") == 1 { print $2 }' /proc/mounts | sort -r | while read -r mount; do
+    umount -l "$mount" 2>/dev/null || true
+  done
 }
 
 cmd_down() {
@@ -262,10 +269,12 @@ cmd_down() {
   done
   for ((k = n; k >= 1; k--)); do stop_engine "$k"; clean_stale "$k"; done
   for ((k = 1; k <= n; k++)); do
+    unmount_under "$LIB/node$k"
+    unmount_under "$RUN/node$k"
     ns="$(netns "$k")"
     ip link del "osw$k" 2>/dev/null || true
     [[ -e "/var/run/netns/$ns" ]] && ip netns del "$ns"
-    rm -rf "$LIB/node$k" "$LIB/node$k.json" "$RUN/node$k" "$RUN/node$k.sock" "$RUN/node$k.pid"
+    rm -rf "$LIB/node$k" "$LIB/node$k.json" "$RUN/node$k" "$RUN/node$k.sock" "$RUN/node$k.pid" || log "could not remove all of node$k's files"
   done
   ip link del "$BRIDGE" 2>/dev/null || true
   if iptables -C FORWARD -j ORCH-SWARM 2>/dev/null; then
