@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Events;
 using Orchestration.Runtime.Swarm.Applying;
@@ -13,10 +12,11 @@ namespace Orchestration.Runtime.Swarm;
 /// <summary>The <see cref="IOrchestrator"/> of a fleet that runs as Swarm services. The swarm schedules, restarts,
 /// updates and rolls back; this class maps the fleet onto it, gates creation on dependencies, and reads status,
 /// endpoints and events back from the swarm's services, tasks and nodes.</summary>
-internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
+internal sealed class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
 {
     private readonly SwarmObserver _observer;
     private readonly SwarmFleetApplier _applier;
+    private readonly FleetConvergence _convergence;
     private readonly SwarmServices _services;
     private readonly FleetResources _resources;
     private readonly SwarmNodeOperations _nodes;
@@ -25,11 +25,8 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
     private readonly TimeProvider _time;
     private readonly SwarmRuntimeOptions _options;
     private readonly IServiceProvider _provider;
-    private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly IDisposable _rollbackWatch;
-    private CancellationTokenSource? _converging;
-    private Task _convergence = Task.CompletedTask;
     private PreparedFleet? _prepared;
     private FleetSpec? _desired;
     private bool _started;
@@ -39,19 +36,20 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
         IOptions<SwarmRuntimeOptions> options,
         SwarmObserver observer,
         SwarmFleetApplier applier,
+        FleetConvergence convergence,
         SwarmServices services,
         FleetResources resources,
         SwarmNodeOperations nodes,
         RevisionBook revisions,
         EventHub events,
         TimeProvider time,
-        IServiceProvider provider,
-        ILogger<SwarmOrchestrator> logger)
+        IServiceProvider provider)
     {
         FleetName = orchestration.Value.FleetName;
         _options = options.Value;
         _observer = observer;
         _applier = applier;
+        _convergence = convergence;
         _services = services;
         _resources = resources;
         _nodes = nodes;
@@ -59,7 +57,6 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
         _events = events;
         _time = time;
         _provider = provider;
-        _logger = logger;
         // After Swarm rolls a service back by itself, the desired state follows it, as the in-process loop's does.
         _rollbackWatch = events.Events.Subscribe(new RollbackFollower(this));
     }
@@ -104,7 +101,7 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
                 Fleet = FleetName,
                 Revisions = fleet.Workloads.ToImmutableSortedDictionary(w => w.Name, w => w.Revision, StringComparer.Ordinal),
             });
-            await RestartConvergenceAsync(prepared).ConfigureAwait(false);
+            await _convergence.RestartAsync(prepared, () => DesiredState).ConfigureAwait(false);
         }
         finally
         {
@@ -220,7 +217,7 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
 
     public async Task DeleteFleetAsync(CancellationToken cancellationToken = default)
     {
-        await StopConvergenceAsync().ConfigureAwait(false);
+        await _convergence.StopAsync().ConfigureAwait(false);
         await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = await _observer.RefreshAsync(cancellationToken).ConfigureAwait(false);
         var containers = snapshot.Tasks.Count(t => t.Status?.State == TaskState.Running);
@@ -258,7 +255,7 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
     /// <summary>Stops following the swarm; the fleet keeps running on it.</summary>
     public async Task StopAsync()
     {
-        await StopConvergenceAsync().ConfigureAwait(false);
+        await _convergence.StopAsync().ConfigureAwait(false);
         await _observer.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -297,65 +294,6 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
         return values;
     }
 
-    private async Task RestartConvergenceAsync(PreparedFleet prepared)
-    {
-        await StopConvergenceAsync().ConfigureAwait(false);
-        var cts = new CancellationTokenSource();
-        _converging = cts;
-        _convergence = Task.Run(() => ConvergeAsync(prepared, cts.Token));
-    }
-
-    private async Task ConvergeAsync(PreparedFleet prepared, CancellationToken cancellationToken)
-    {
-        // Level-triggered and retried: a failed call is tried again after a pause, until the fleet is on the swarm.
-        var delay = TimeSpan.FromMilliseconds(500);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await _applier.ConvergeAsync(() => DesiredState, prepared, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogConvergeFailed(_logger, FleetName, e.GetType().Name, e.Message);
-                try
-                {
-                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
-        }
-    }
-
-    private async Task StopConvergenceAsync()
-    {
-        if (_converging is { } cts)
-        {
-            await cts.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await _convergence.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // stopped
-            }
-
-            cts.Dispose();
-            _converging = null;
-        }
-    }
-
     private void FollowRollback(string workload, string? revision)
     {
         var desired = DesiredState;
@@ -370,9 +308,6 @@ internal sealed partial class SwarmOrchestrator : IOrchestrator, IAsyncDisposabl
 
     private static string Describe(FleetStatus status)
         => string.Join("; ", status.Workloads.Select(w => $"{w.Name}: {w.Phase}, ready {w.Ready}/{w.Desired}, updated {w.Updated}"));
-
-    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Fleet '{Fleet}': putting the fleet on the swarm failed ({Type}: {Reason}); trying again")]
-    private static partial void LogConvergeFailed(ILogger logger, string fleet, string type, string reason);
 
     private sealed class RollbackFollower(SwarmOrchestrator owner) : IObserver<OrchestrationEvent>
     {

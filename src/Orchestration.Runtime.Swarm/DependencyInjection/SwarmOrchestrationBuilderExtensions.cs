@@ -45,6 +45,7 @@ public static class SwarmOrchestrationBuilderExtensions
         services.TryAddSingleton<FleetResources>();
         services.TryAddSingleton<SwarmServices>();
         services.TryAddSingleton<SwarmFleetApplier>();
+        services.TryAddSingleton<FleetConvergence>();
         services.TryAddSingleton<SwarmNodeOperations>();
         services.TryAddSingleton<SwarmOrchestrator>();
 

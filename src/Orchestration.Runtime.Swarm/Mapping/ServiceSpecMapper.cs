@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Docker.DotNet.Models;
 
@@ -188,7 +187,4 @@ internal static class ServiceSpecMapper
             MaxFailureRatio = 0,
         };
     }
-
-    public static string Describe(ServiceSpec service)
-        => string.Create(CultureInfo.InvariantCulture, $"{service.Name} ({service.TaskTemplate?.ContainerSpec?.Image})");
 }
