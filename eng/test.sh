@@ -58,6 +58,7 @@ done
 
 bash eng/engine.sh up
 bash eng/images.sh
+bash eng/swarm.sh up   # the 3-node swarm of the Swarm tests (idempotent)
 
 dotnet build "$SLN" -c Release
 

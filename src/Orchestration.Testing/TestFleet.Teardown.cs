@@ -49,6 +49,12 @@ public sealed partial class TestFleet
 
     private async Task RemoveContainersAsync(CancellationToken cancellationToken)
     {
+        // Another backend (such as Docker Swarm) owns what the Docker runtime does not see: delete through it first.
+        if (Orchestrator.GetType().Assembly != typeof(OrchestrationOptions).Assembly)
+        {
+            await Orchestrator.DeleteFleetAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var containers = await Runtime.ListContainersAsync(Name, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(containers.Select(c => Runtime.RemoveAsync(c.Ref, cancellationToken))).ConfigureAwait(false);
         await Runtime.DeleteFleetAsync(Name, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,7 @@ public sealed class TestFleetBuilder
     private Action<OrchestrationOptions>? _orchestration;
     private Action<DockerRuntimeOptions>? _docker;
     private Action<IServiceCollection>? _services;
+    private Action<IOrchestrationBuilder>? _backend;
 
     internal TestFleetBuilder()
     {
@@ -62,6 +63,16 @@ public sealed class TestFleetBuilder
         return this;
     }
 
+    /// <summary>Extends the fleet's orchestration builder after the Docker runtime is added, such as to run the fleet on
+    /// another backend: <c>b.ConfigureOrchestrationBuilder(o =&gt; o.UseDockerSwarm(s =&gt; s.Manager = "unix:///…"))</c>.
+    /// A fleet whose orchestrator is not the in-process control loop is deleted through that orchestrator on dispose.</summary>
+    public TestFleetBuilder ConfigureOrchestrationBuilder(Action<IOrchestrationBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _backend += configure;
+        return this;
+    }
+
     internal bool HasWorkloads => _workloads.Count > 0;
 
     /// <summary>Validates every workload together and returns the fleet.</summary>
@@ -86,6 +97,7 @@ public sealed class TestFleetBuilder
             o.DeleteFleetOnStop = false;
         });
         orchestration.UseDocker(_docker);
+        _backend?.Invoke(orchestration);
         foreach (var workload in workloads)
         {
             orchestration.AddWorkload(workload);
