@@ -9,6 +9,8 @@ internal static class WorkloadKindMappers
         new ServiceToDeployment(),
         new DaemonSetMapper(),
         new JobMapper(),
+        new StatefulSetMapper(),
+        new CronJobMapper(),
     ];
 
     public static IWorkloadKindMapper? Find(WorkloadKind kind) => All.FirstOrDefault(m => m.Kind == kind);
