@@ -55,20 +55,30 @@ internal sealed class FleetEngines : IAsyncDisposable
         return removed.Sum();
     }
 
-    /// <summary>Creates the fleet's network on every engine, labelled with the fleet and the session.</summary>
-    public Task CreateNetworksAsync(string fleet, string? networkPrefix, SessionLabel session, CancellationToken cancellationToken)
+    /// <summary>Creates the fleet's network on every engine, labelled with the fleet and <paramref name="labels"/> (the
+    /// session, or the reuse key).</summary>
+    public Task CreateNetworksAsync(string fleet, string? networkPrefix, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
         => Task.WhenAll(_clients.Select(c => c.Networks.CreateNetworkAsync(
             new NetworksCreateParameters
             {
                 Name = (networkPrefix ?? DefaultNetworkPrefix) + fleet,
                 Driver = "bridge",
-                Labels = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    [OrchestrationLabels.Fleet] = fleet,
-                    [SessionLabel.Key] = session.ToString(),
-                },
+                Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal) { [OrchestrationLabels.Fleet] = fleet },
             },
             cancellationToken)));
+
+    /// <summary>The labels of every container carrying the fleet label, on every engine, and whether each engine has the
+    /// fleet's network.</summary>
+    public async Task<(IReadOnlyList<IDictionary<string, string>> Containers, bool Networks)> DescribeFleetAsync(string fleet, CancellationToken cancellationToken)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["label"] = new Dictionary<string, bool> { [$"{OrchestrationLabels.Fleet}={fleet}"] = true },
+        };
+        var containers = await Task.WhenAll(_clients.Select(c => c.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken))).ConfigureAwait(false);
+        var networks = await Task.WhenAll(_clients.Select(c => c.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters }, cancellationToken))).ConfigureAwait(false);
+        return ([.. containers.SelectMany(l => l).Select(c => c.Labels ?? new Dictionary<string, string>())], networks.All(n => n.Count > 0));
+    }
 
     /// <summary>Removes what carries the fleet label on every engine: the last resort when the fleet's own teardown
     /// failed.</summary>

@@ -98,7 +98,29 @@ internal static class HarnessBenchmark
 
         var ready = clock.Elapsed;
         await fleet.DisposeAsync();
-        return new Timing(started, ready, clock.Elapsed);
+        var total = clock.Elapsed;
+
+        // Disposing handed the removal to the watchdog: wait (untimed) until it is done, so that it does not slow the
+        // next measurement down.
+        await WaitUntilRemovedAsync(fleet.Name);
+        return new Timing(started, ready, total);
+    }
+
+    private static async Task WaitUntilRemovedAsync(string fleet)
+    {
+        using var client = BenchFleet.Client();
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"io.orchestration.fleet={fleet}"] = true } };
+        var deadline = Stopwatch.StartNew();
+        while ((await client.Containers.ListContainersAsync(new() { All = true, Filters = filters })).Count > 0
+               || (await client.Networks.ListNetworksAsync(new() { Filters = filters })).Count > 0)
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new InvalidOperationException($"Fleet {fleet} was not removed within 60 s of its dispose.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<Timing> TestcontainersAsync()
