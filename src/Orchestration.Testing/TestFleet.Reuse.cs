@@ -1,4 +1,5 @@
 using Orchestration.Runtime;
+using Orchestration.Runtime.Docker;
 using Orchestration.Testing.Sessions;
 
 namespace Orchestration.Testing;
@@ -36,50 +37,65 @@ public sealed partial class TestFleet
         return [.. results.Select(r => r.Result)];
     }
 
-    private async Task StartReusedAsync(string key, IReadOnlyDictionary<string, string> labels, string networkPrefix, IReadOnlyList<(string Workload, string[] Command)> resets, CancellationToken cancellationToken)
+    private async Task StartReusedAsync(string key, IReadOnlyDictionary<string, string> labels, DockerRuntimeOptions docker, IReadOnlyList<(string Workload, string[] Command)> resets, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.ReadyTimeout + TimeSpan.FromSeconds(30));
         await _engines.ConnectAsync(deadline.Token).ConfigureAwait(false);
         var watchdog = await WatchdogProcess.GetAsync(deadline.Token).ConfigureAwait(false);
 
+        // The watchdog's sweep (dead sessions, kept fleets idle too long) runs meanwhile: it takes a key's lock before it
+        // removes its fleet, so it either removes this one before it is adopted (then it is made anew) or leaves it.
+        var watched = WatchOrSweepAsync(deadline.Token);
+        try
+        {
+            await AdoptOrMakeAsync(key, watchdog, labels, docker, resets, deadline.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await watched.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        await watched.ConfigureAwait(false);
+        _keepOnDispose = true;
+    }
+
+    private async Task AdoptOrMakeAsync(string key, WatchdogProcess watchdog, IReadOnlyDictionary<string, string> labels, DockerRuntimeOptions docker, IReadOnlyList<(string Workload, string[] Command)> resets, CancellationToken cancellationToken)
+    {
         // One process at a time makes, adopts or replaces the fleet of a key, and releases the lock only once it is ready:
         // a process that waited finds it whole.
-        using var held = await ReuseDirectory.LockAsync(key, deadline.Token).ConfigureAwait(false);
-        await watchdog.UseReusedFleetAsync(key, deadline.Token).ConfigureAwait(false);
+        using var held = await ReuseDirectory.LockAsync(key, cancellationToken).ConfigureAwait(false);
+        await watchdog.UseReusedFleetAsync(key, cancellationToken).ConfigureAwait(false);
         ReuseDirectory.Describe(key, new ReusedFleetDescription(Name, [.. _engines.Endpoints.Select(e => e.ToString())], _options.ReuseIdleTimeout.TotalSeconds));
         ReuseDirectory.AddUser(key, SessionLabel.Current);
         _reuseKey = key;
 
-        var (containers, networks) = await _engines.DescribeFleetAsync(Name, deadline.Token).ConfigureAwait(false);
+        var (containers, networks) = await _engines.DescribeFleetAsync(Name, cancellationToken).ConfigureAwait(false);
         var hash = labels[ReuseDirectory.SpecHashLabel];
-        var unchanged = containers.Count > 0 && networks && containers.All(c => c.TryGetValue(ReuseDirectory.SpecHashLabel, out var h) && h == hash);
+        var ownNetwork = docker.SharedNetwork is null;
+        var unchanged = containers.Count > 0 && (networks || !ownNetwork) && containers.All(c => c.TryGetValue(ReuseDirectory.SpecHashLabel, out var h) && h == hash);
         if (!unchanged)
         {
             // Changed (or half removed): made anew.
-            await _engines.RemoveFleetAsync(Name, deadline.Token).ConfigureAwait(false);
-            await _engines.CreateNetworksAsync(Name, networkPrefix, labels, deadline.Token).ConfigureAwait(false);
+            await _engines.RemoveFleetAsync(Name, cancellationToken).ConfigureAwait(false);
+            if (ownNetwork)
+            {
+                await _engines.CreateNetworksAsync(Name, docker.NetworkPrefix, labels, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        await _host.StartAsync(deadline.Token).ConfigureAwait(false);
+        await _host.StartAsync(cancellationToken).ConfigureAwait(false);
         _logs.Start(Spec);
-        await WaitUntilReadyAsync(_options.ReadyTimeout, deadline.Token).ConfigureAwait(false);
+        await WaitUntilReadyAsync(_options.ReadyTimeout, cancellationToken).ConfigureAwait(false);
         Reused = unchanged;
         if (unchanged)
         {
             foreach (var (workload, command) in resets)
             {
-                await ExecAsync(workload, command, deadline.Token).ConfigureAwait(false);
+                await ExecAsync(workload, command, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        // Watched for engines only now: the watchdog's sweep of idle kept fleets takes the key's lock and skips it.
-        foreach (var endpoint in _engines.Endpoints)
-        {
-            await watchdog.WatchEngineAsync(endpoint, TimeSpan.FromSeconds(30), deadline.Token).ConfigureAwait(false);
-        }
-
-        _keepOnDispose = true;
     }
 
     /// <summary>Leaves a kept fleet running for the next start; the watchdog removes it once idle.</summary>

@@ -34,6 +34,8 @@ public sealed partial class TestFleet : IAsyncDisposable
     private readonly LogWriters _writers;
     private readonly EventRecorder _events;
     private readonly ContainerLogCapture _logs;
+    private const string DefaultNetwork = "bridge";
+
     private int _disposed;
     private string? _reuseKey;
     private bool _keepOnDispose;
@@ -110,6 +112,11 @@ public sealed partial class TestFleet : IAsyncDisposable
             : $"{options.FleetNamePrefix}-{RandomNumberGenerator.GetHexString(10, lowercase: true)}";
         var spec = FastProbes.Apply(builder.BuildFleet(name), options.FastProbePeriod);
 
+        if (!options.Isolated)
+        {
+            builder.ConfigureDocker(o => o.SharedNetwork ??= DefaultNetwork);
+        }
+
         var hostBuilder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         hostBuilder.Services.AddLogging();
         builder.Apply(hostBuilder.Services, name, spec.Workloads);
@@ -127,11 +134,11 @@ public sealed partial class TestFleet : IAsyncDisposable
         {
             if (options.ReuseKey is { } reused)
             {
-                await fleet.StartReusedAsync(reused, labels, docker.NetworkPrefix, builder.ResetCommands, cancellationToken).ConfigureAwait(false);
+                await fleet.StartReusedAsync(reused, labels, docker, builder.ResetCommands, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await fleet.StartHostAsync(labels, docker.NetworkPrefix, cancellationToken).ConfigureAwait(false);
+                await fleet.StartHostAsync(labels, docker, cancellationToken).ConfigureAwait(false);
             }
 
             return fleet;
@@ -143,7 +150,7 @@ public sealed partial class TestFleet : IAsyncDisposable
         }
     }
 
-    private async Task StartHostAsync(IReadOnlyDictionary<string, string> labels, string networkPrefix, CancellationToken cancellationToken)
+    private async Task StartHostAsync(IReadOnlyDictionary<string, string> labels, DockerRuntimeOptions docker, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
@@ -155,7 +162,10 @@ public sealed partial class TestFleet : IAsyncDisposable
         var watched = WatchOrSweepAsync(deadline.Token);
         try
         {
-            await _engines.CreateNetworksAsync(Name, networkPrefix, labels, deadline.Token).ConfigureAwait(false);
+            if (docker.SharedNetwork is null)
+            {
+                await _engines.CreateNetworksAsync(Name, docker.NetworkPrefix, labels, deadline.Token).ConfigureAwait(false);
+            }
             await _host.StartAsync(cancellationToken).ConfigureAwait(false);
             _logs.Start(Spec);
             if (_options.WaitUntilReady)

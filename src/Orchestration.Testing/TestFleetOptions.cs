@@ -49,6 +49,14 @@ public sealed class TestFleetOptions
     /// <value>The default value is 1000.</value>
     public int KeptLogLines { get; set; } = TestFleetDefaults.KeptLogLines;
 
+    /// <summary>Whether the fleet gets a network of its own, on which its workloads reach each other by name and no other
+    /// fleet's containers are. When off, its containers run on the engine's default network, as containers started by
+    /// hand or by Testcontainers do: the start is faster (no network to make and remove, and the engine starts containers
+    /// on its default network sooner), but workloads cannot reach each other by name, only through published ports. Turn
+    /// it off for fleets whose workloads do not talk to each other.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Isolated { get; set; } = true;
+
     /// <summary>Keeps the fleet across test runs and test classes under this key: the first start makes it, later starts
     /// (in this or another test process) adopt it in milliseconds when its workloads are unchanged, and make it anew
     /// when they changed. Disposing leaves it running; the watchdog removes it once no test process has used it for
