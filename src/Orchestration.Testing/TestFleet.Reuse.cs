@@ -71,9 +71,9 @@ public sealed partial class TestFleet
         ReuseDirectory.AddUser(key, SessionLabel.Current);
         _reuseKey = key;
 
-        var (containers, networks) = await _engines.DescribeFleetAsync(Name, cancellationToken).ConfigureAwait(false);
-        var hash = labels[ReuseDirectory.SpecHashLabel];
         var ownNetwork = docker.SharedNetwork is null;
+        var (containers, networks) = await _engines.DescribeFleetAsync(Name, ownNetwork, cancellationToken).ConfigureAwait(false);
+        var hash = labels[ReuseDirectory.SpecHashLabel];
         var unchanged = containers.Count > 0 && (networks || !ownNetwork) && containers.All(c => c.TryGetValue(ReuseDirectory.SpecHashLabel, out var h) && h == hash);
         if (!unchanged)
         {
