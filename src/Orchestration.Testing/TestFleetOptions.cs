@@ -62,7 +62,8 @@ public sealed class TestFleetOptions
     /// when they changed. Disposing leaves it running; the watchdog removes it once no test process has used it for
     /// <see cref="ReuseIdleTimeout"/>. Starts of the same key wait for one another (a lock per key), so no process sees
     /// it half-made. The fleet's name is <c>{prefix}-{key}</c>; <see langword="null"/> (the default) makes a new fleet
-    /// for each start. A lowercase DNS label of 1 to 40 characters; it requires <see cref="Watchdog"/>.</summary>
+    /// for each start. A lowercase DNS label of 1 to 40 characters; it requires <see cref="Watchdog"/>. A kept fleet's
+    /// start always waits until it is ready, whatever <see cref="WaitUntilReady"/> says.</summary>
     public string? ReuseKey { get; set; }
 
     /// <summary>How long a kept fleet (<see cref="ReuseKey"/>) stays after the last test process using it ended or
