@@ -37,6 +37,15 @@ public interface IOrchestrator
     /// <exception cref="TimeoutException">The condition did not hold in time; the message shows the last status.</exception>
     Task<FleetStatus> WaitForAsync(Func<FleetStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default);
 
+    /// <summary>Follows the output of every container of <paramref name="workload"/>: the last <paramref name="tail"/>
+    /// lines of each current container, then every new line, including those of containers started later (restarts,
+    /// scaling, job runs), until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="workload">The workload.</param>
+    /// <param name="tail">Lines to give of each container's earlier output first; 0 for new lines only.</param>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <exception cref="ArgumentException">No such workload.</exception>
+    IAsyncEnumerable<LogLine> FollowLogsAsync(string workload, int tail = 0, CancellationToken cancellationToken = default);
+
     /// <summary>Makes an earlier revision of <paramref name="workload"/> the desired one again, keeping the current
     /// replica count; the change rolls out like any other and publishes <see cref="RolloutRolledBack"/>.</summary>
     /// <param name="workload">The workload.</param>

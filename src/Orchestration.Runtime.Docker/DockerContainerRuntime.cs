@@ -93,6 +93,9 @@ internal sealed class DockerContainerRuntime(
     public Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
         => queries.GetLogsAsync(container, tail, cancellationToken);
 
+    public IAsyncEnumerable<string> FollowLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
+        => ContainerLogFollower.FollowAsync(nodes[container.Node], container, tail, cancellationToken);
+
     public async Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken)
         => await Task.WhenAll(nodes.All.Select(n => networks.DeleteAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
 }

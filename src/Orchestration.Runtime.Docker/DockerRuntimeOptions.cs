@@ -32,6 +32,13 @@ public sealed class DockerRuntimeOptions
     /// <value>The default value is "orchestration-".</value>
     public string NetworkPrefix { get; set; } = DockerRuntimeDefaults.NetworkPrefix;
 
+    /// <summary>Puts every fleet's containers on this existing network instead of a network of each fleet's own, which is
+    /// then neither created nor removed: <c>"bridge"</c>, the engine's default network (containers start faster there,
+    /// but workloads cannot reach each other by name), or a user-defined network shared with other fleets (the workload
+    /// names become DNS aliases there, shared with those fleets). <see langword="null"/> gives each fleet its own.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? SharedNetwork { get; set; }
+
     /// <summary>Credentials for private registries, chosen by the registry host of the image reference.</summary>
     public IList<RegistryCredential> RegistryCredentials { get; set; } = [];
 

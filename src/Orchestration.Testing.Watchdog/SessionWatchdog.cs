@@ -5,9 +5,12 @@ namespace Orchestration.Testing.Watchdog;
 
 /// <summary>Watches one test process. Commands arrive as lines on stdin: <c>engine &lt;endpoint&gt;</c> adds an engine or
 /// sweeps it again (answered on stdout by <c>ready &lt;endpoint&gt;</c> once connected and swept of dead sessions, or
-/// <c>failed &lt;endpoint&gt; &lt;reason&gt;</c>), <c>exit</c> ends the watchdog without cleaning up. When stdin ends (the
+/// <c>failed &lt;endpoint&gt; &lt;reason&gt;</c>), <c>remove &lt;endpoint&gt; &lt;label filter&gt;</c> removes the
+/// containers and networks matching the filter in the background (a disposed fleet), <c>reuse &lt;key&gt;</c> says the parent uses a reused fleet, <c>exit</c> ends the
+/// watchdog without cleaning up the session, once pending removals are done. When stdin ends (the
 /// parent closed it or died) or the parent process is gone, it removes every container and network carrying the
-/// session label on every engine it knows, then exits.</summary>
+/// session label on every engine it knows, then waits until the reused fleets its parent used are idle and removes them
+/// (unless another live process uses them), then exits.</summary>
 internal sealed class SessionWatchdog : IAsyncDisposable
 {
     private static readonly TimeSpan ParentPollInterval = TimeSpan.FromMilliseconds(500);
@@ -22,6 +25,8 @@ internal sealed class SessionWatchdog : IAsyncDisposable
     private readonly TextWriter _log;
     private readonly ConcurrentDictionary<Uri, DockerClient?> _engines = new();
     private readonly Lock _replyGate = new();
+    private readonly List<Task> _removals = [];
+    private readonly HashSet<string> _reuseKeys = new(StringComparer.Ordinal);
 
     public SessionWatchdog(WatchdogArguments arguments, TextReader commands, TextWriter replies, TextWriter log)
     {
@@ -45,14 +50,50 @@ internal sealed class SessionWatchdog : IAsyncDisposable
         if (first == readCommands && await readCommands.ConfigureAwait(false) == Ending.Exit)
         {
             Log("told to exit");
+            await FinishRemovalsAsync().ConfigureAwait(false);
             return 0;
         }
 
         await parentGone.CancelAsync().ConfigureAwait(false);
         Log(first == watchParent ? $"parent process {_arguments.ParentProcessId} is gone" : "stdin closed");
-        await CleanUpAsync().ConfigureAwait(false);
+        await Task.WhenAll(FinishRemovalsAsync(), CleanUpAsync()).ConfigureAwait(false);
+        await RemoveReusedFleetsWhenIdleAsync().ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>The parent used reused fleets: it no longer does, and when nobody else uses one for its idle period, this
+    /// watchdog removes it (a watchdog of another live user takes over otherwise).</summary>
+    private async Task RemoveReusedFleetsWhenIdleAsync()
+    {
+        List<string> keys;
+        lock (_reuseKeys)
+        {
+            keys = [.. _reuseKeys];
+        }
+
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            ReuseDirectory.RemoveUser(key, _arguments.Session);
+        }
+
+        Log($"waiting until reused fleets {string.Join(", ", keys)} are idle");
+        try
+        {
+            await ReusedFleetReaper.RemoveWhenIdleAsync(keys, ConnectAsync, Log, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Log($"removing idle reused fleets failed: {e.Message}");
+        }
+    }
+
+    private async Task<DockerClient> ConnectAsync(Uri endpoint, CancellationToken cancellationToken)
+        => _engines.GetValueOrDefault(endpoint) ?? (_engines[endpoint] = await EngineClient.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false));
 
     public ValueTask DisposeAsync()
     {
@@ -77,6 +118,21 @@ internal sealed class SessionWatchdog : IAsyncDisposable
             if (command.StartsWith("engine ", StringComparison.Ordinal) && Uri.TryCreate(command[7..].Trim(), UriKind.Absolute, out var engine))
             {
                 await AddEngineAsync(engine, cancellationToken).ConfigureAwait(false);
+            }
+            else if (command.StartsWith("reuse ", StringComparison.Ordinal) && command[6..].Trim() is { Length: > 0 } key)
+            {
+                lock (_reuseKeys)
+                {
+                    _reuseKeys.Add(key);
+                }
+            }
+            else if (command.StartsWith("remove ", StringComparison.Ordinal) && command.Split(' ', 3) is [_, var where, var filter]
+                     && Uri.TryCreate(where, UriKind.Absolute, out var target) && filter.Length > 0)
+            {
+                lock (_removals)
+                {
+                    _removals.Add(RemoveAsync(target, filter));
+                }
             }
             else if (command.Length > 0)
             {
@@ -138,6 +194,12 @@ internal sealed class SessionWatchdog : IAsyncDisposable
                 Log($"removed {swept} containers and networks of dead sessions on {endpoint}");
             }
 
+            var idle = await ReusedFleetReaper.SweepIdleAsync(ConnectAsync, Log, deadline.Token).ConfigureAwait(false);
+            if (idle > 0)
+            {
+                Log($"removed {idle} idle reused fleets");
+            }
+
             Reply($"ready {endpoint}");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -145,6 +207,31 @@ internal sealed class SessionWatchdog : IAsyncDisposable
             // Remember the engine anyway: the cleanup connects again.
             _engines.TryAdd(endpoint, null);
             Reply($"failed {endpoint} {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
+    /// <summary>Removes what matches <paramref name="labelFilter"/> on one engine: a fleet whose test disposed it and
+    /// handed its removal over, so that disposing returns as soon as its containers are stopped.</summary>
+    private async Task RemoveAsync(Uri endpoint, string labelFilter)
+    {
+        using var deadline = new CancellationTokenSource(CleanupDeadline);
+        try
+        {
+            var client = _engines.GetValueOrDefault(endpoint) ?? (_engines[endpoint] = await EngineClient.ConnectAsync(endpoint, deadline.Token).ConfigureAwait(false));
+            var removed = await SessionReaper.RemoveLabelledAsync(client, labelFilter, deadline.Token).ConfigureAwait(false);
+            Log($"removed {removed} containers and networks with {labelFilter} on {endpoint}");
+        }
+        catch (Exception e)
+        {
+            Log($"removing {labelFilter} on {endpoint} failed: {e.Message}");
+        }
+    }
+
+    private Task FinishRemovalsAsync()
+    {
+        lock (_removals)
+        {
+            return Task.WhenAll(_removals);
         }
     }
 

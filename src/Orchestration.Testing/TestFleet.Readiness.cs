@@ -22,12 +22,14 @@ public sealed partial class TestFleet
         {
             status = Orchestrator.GetStatus();
             var report = await NotReadyReport.WriteAsync(this, status, $"was not ready within {limit.TotalSeconds:0.#} s", _options.FailureLogLines, cancellationToken).ConfigureAwait(false);
+            _writers.Write(report);
             throw new FleetNotReadyException(report, status, e);
         }
 
         if (!FleetReadiness.IsReady(Spec, status))
         {
             var report = await NotReadyReport.WriteAsync(this, status, "cannot become ready: a job failed", _options.FailureLogLines, cancellationToken).ConfigureAwait(false);
+            _writers.Write(report);
             throw new FleetNotReadyException(report, status);
         }
     }

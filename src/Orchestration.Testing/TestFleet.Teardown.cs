@@ -1,14 +1,19 @@
 using Microsoft.Extensions.Hosting;
 using Orchestration.Runtime;
+using Orchestration.Testing.Sessions;
 
 namespace Orchestration.Testing;
 
 /// <summary>Removing the fleet.</summary>
 public sealed partial class TestFleet
 {
-    /// <summary>Stops the control loop, removes every container of the fleet at once (by force: a test fleet needs no
-    /// graceful stop) and then its network. If the orchestrator's runtime fails, removes by label directly. Calling it
-    /// again does nothing.</summary>
+    /// <summary>Stops the control loop and removes the fleet. With <see cref="TestFleetOptions.RemoveInBackground"/> (the
+    /// default, with the watchdog) it hands the removal to the watchdog and returns: the watchdog kills and removes the
+    /// containers (all at once), then the network, also if this process ends first. Their host ports are random, so
+    /// nothing a later test starts waits for them. Otherwise it removes every container at once (by force: a test fleet
+    /// needs no graceful stop) and then its network before returning. If the orchestrator's runtime fails, removes by
+    /// label directly. A kept fleet (<see cref="TestFleetOptions.ReuseKey"/>) that started is left running for the next
+    /// start. Calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -19,8 +24,19 @@ public sealed partial class TestFleet
         using var deadline = new CancellationTokenSource(_options.DisposeTimeout);
         try
         {
+            await _logs.DisposeAsync().ConfigureAwait(false);
             await _host.StopAsync(deadline.Token).ConfigureAwait(false);
-            await RemoveContainersAsync(deadline.Token).ConfigureAwait(false);
+            if (_keepOnDispose)
+            {
+            }
+            else if (_options.RemoveInBackground && WatchdogProcess.Current is { IsRunning: true } watchdog)
+            {
+                await watchdog.RemoveInBackgroundAsync(_engines.Endpoints, Name, deadline.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await RemoveContainersAsync(deadline.Token).ConfigureAwait(false);
+            }
         }
         catch (Exception) when (!deadline.IsCancellationRequested)
         {
@@ -29,6 +45,8 @@ public sealed partial class TestFleet
         }
         finally
         {
+            ReleaseReusedFleet();
+            _events.Dispose();
             _host.Dispose();
             await _engines.DisposeAsync().ConfigureAwait(false);
         }

@@ -1,10 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Runtime;
+using Orchestration.Events;
 using Orchestration.Runtime.Docker;
+using Orchestration.Testing.Events;
+using Orchestration.Testing.Logs;
 using Orchestration.Testing.Readiness;
+using Orchestration.Testing.Reuse;
 using Orchestration.Testing.Sessions;
 
 namespace Orchestration.Testing;
@@ -26,9 +31,16 @@ public sealed partial class TestFleet : IAsyncDisposable
     private readonly IHost _host;
     private readonly FleetEngines _engines;
     private readonly TestFleetOptions _options;
-    private int _disposed;
+    private readonly LogWriters _writers;
+    private readonly EventRecorder _events;
+    private readonly ContainerLogCapture _logs;
+    private const string DefaultNetwork = "bridge";
 
-    private TestFleet(IHost host, FleetEngines engines, FleetSpec spec, string session, TestFleetOptions options)
+    private int _disposed;
+    private string? _reuseKey;
+    private bool _keepOnDispose;
+
+    private TestFleet(IHost host, FleetEngines engines, FleetSpec spec, string session, TestFleetOptions options, TestFleetBuilder builder)
     {
         _host = host;
         _engines = engines;
@@ -37,6 +49,18 @@ public sealed partial class TestFleet : IAsyncDisposable
         Session = session;
         Orchestrator = host.Services.GetRequiredService<IOrchestrator>();
         Runtime = host.Services.GetRequiredService<IContainerRuntime>();
+        _writers = new LogWriters();
+        foreach (var writer in builder.LogWriters)
+        {
+            _writers.Add(writer);
+        }
+
+        _events = new EventRecorder(Orchestrator, builder.EventHandlers);
+        _logs = new ContainerLogCapture(
+            Orchestrator,
+            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Orchestration.Testing.ContainerLogs"),
+            _writers,
+            options.KeptLogLines);
     }
 
     /// <summary>The fleet's name, unique per harness: <c>{prefix}-{random}</c>. Every container carries it as the
@@ -51,6 +75,10 @@ public sealed partial class TestFleet : IAsyncDisposable
 
     /// <summary>The fleet's orchestrator: status, events, scaling, waiting for conditions.</summary>
     public IOrchestrator Orchestrator { get; }
+
+    /// <summary>Every event of the fleet since before it started (replayed to each new subscriber), then each new one
+    /// as it is published. <see cref="IOrchestrator.Events"/> gives new events only.</summary>
+    public IObservable<OrchestrationEvent> Events => _events.Events;
 
     /// <summary>The fleet's own services.</summary>
     public IServiceProvider Services => _host.Services;
@@ -79,23 +107,38 @@ public sealed partial class TestFleet : IAsyncDisposable
         }
 
         var session = SessionLabel.Current;
-        var name = $"{options.FleetNamePrefix}-{RandomNumberGenerator.GetHexString(10, lowercase: true)}";
+        var name = options.ReuseKey is { } key
+            ? $"{options.FleetNamePrefix}-{key}"
+            : $"{options.FleetNamePrefix}-{RandomNumberGenerator.GetHexString(10, lowercase: true)}";
         var spec = FastProbes.Apply(builder.BuildFleet(name), options.FastProbePeriod);
+
+        if (!options.Isolated)
+        {
+            builder.ConfigureDocker(o => o.SharedNetwork ??= DefaultNetwork);
+        }
 
         var hostBuilder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         hostBuilder.Services.AddLogging();
         builder.Apply(hostBuilder.Services, name, spec.Workloads);
-        SessionLabellingRuntime.Decorate(hostBuilder.Services, session.ToString());
+        var probeDocker = new DockerRuntimeOptions();
+        builder.ConfigureDockerOptions(probeDocker);
+        var engines = FleetEngines.Of(probeDocker);
+        var labels = options.ReuseKey is { } reuseKey
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { [ReuseDirectory.ReuseLabel] = reuseKey, [ReuseDirectory.SpecHashLabel] = SpecHash.Of(spec, engines.Endpoints) }
+            : new Dictionary<string, string>(StringComparer.Ordinal) { [SessionLabel.Key] = session.ToString() };
+        SessionLabellingRuntime.Decorate(hostBuilder.Services, labels);
         var host = hostBuilder.Build();
-        var engines = FleetEngines.Of(host.Services.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value);
-        var fleet = new TestFleet(host, engines, spec, session.ToString(), options);
+        var docker = host.Services.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value;
+        var fleet = new TestFleet(host, engines, spec, session.ToString(), options, builder);
         try
         {
-            await fleet.PrepareEnginesAsync(session, host.Services.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value.NetworkPrefix, cancellationToken).ConfigureAwait(false);
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            if (options.WaitUntilReady)
+            if (options.ReuseKey is { } reused)
             {
-                await fleet.WaitUntilReadyAsync(options.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+                await fleet.StartReusedAsync(reused, labels, docker, builder.ResetCommands, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await fleet.StartHostAsync(labels, docker, cancellationToken).ConfigureAwait(false);
             }
 
             return fleet;
@@ -107,14 +150,37 @@ public sealed partial class TestFleet : IAsyncDisposable
         }
     }
 
-    private async Task PrepareEnginesAsync(SessionLabel session, string networkPrefix, CancellationToken cancellationToken)
+    private async Task StartHostAsync(IReadOnlyDictionary<string, string> labels, DockerRuntimeOptions docker, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
         await _engines.ConnectAsync(deadline.Token).ConfigureAwait(false);
+
         // The network carries the session label from the start, so the watchdog's sweep of dead sessions leaves it
-        // alone and the watchdog removes it if this process dies: both can go on at once.
-        await Task.WhenAll(WatchOrSweepAsync(deadline.Token), _engines.CreateNetworksAsync(Name, networkPrefix, session, deadline.Token)).ConfigureAwait(false);
+        // alone and the watchdog removes it if this process dies. The sweep only touches dead sessions, so the fleet
+        // starts while it runs; the start returns once the watchdog has confirmed.
+        var watched = WatchOrSweepAsync(deadline.Token);
+        try
+        {
+            if (docker.SharedNetwork is null)
+            {
+                await _engines.CreateNetworksAsync(Name, docker.NetworkPrefix, labels, deadline.Token).ConfigureAwait(false);
+            }
+            await _host.StartAsync(cancellationToken).ConfigureAwait(false);
+            _logs.Start(Spec);
+            if (_options.WaitUntilReady)
+            {
+                await WaitUntilReadyAsync(_options.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // The start's own failure is the one to report; the watchdog's is only observed.
+            await watched.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        await watched.ConfigureAwait(false);
     }
 
     private async Task WatchOrSweepAsync(CancellationToken cancellationToken)

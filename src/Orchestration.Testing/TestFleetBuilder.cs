@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orchestration.Events;
 using Orchestration.Runtime.Docker;
 
 namespace Orchestration.Testing;
@@ -10,6 +11,9 @@ public sealed class TestFleetBuilder
     private readonly List<Action<FleetBuilder>> _workloads = [];
     private Action<OrchestrationOptions>? _orchestration;
     private Action<DockerRuntimeOptions>? _docker;
+    private readonly List<Action<OrchestrationEvent>> _eventHandlers = [];
+    private readonly List<Action<string>> _logWriters = [];
+    private readonly List<(string Workload, string[] Command)> _resets = [];
     private Action<IServiceCollection>? _services;
     private Action<IOrchestrationBuilder>? _backend;
 
@@ -73,7 +77,51 @@ public sealed class TestFleetBuilder
         return this;
     }
 
+    /// <summary>Calls <paramref name="handler"/> with every event of the fleet, from the very first one: it is subscribed
+    /// before the fleet starts. Handlers run on the orchestrator's threads and must not block.
+    /// <see cref="TestFleet.Events"/> replays the same events to subscribers that come later.</summary>
+    public TestFleetBuilder OnEvent(Action<OrchestrationEvent> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _eventHandlers.Add(handler);
+        return this;
+    }
+
+    /// <summary>Writes every line the fleet's containers write, from the start of the fleet until it is removed, to
+    /// <paramref name="writer"/> as <c>[workload/replica] text</c>: pass xunit's <c>ITestOutputHelper.WriteLine</c>.
+    /// <see cref="TestFleet.WriteLogsTo"/> attaches a writer for a while (one test of a shared fleet).</summary>
+    public TestFleetBuilder WriteLogsTo(Action<string> writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _logWriters.Add(writer);
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="command"/> in every replica of <paramref name="workload"/> each time a kept fleet
+    /// (<see cref="TestFleetOptions.ReuseKey"/>) is adopted, before the start returns: a reset for tests that need clean
+    /// state, such as emptying a database. A command that fails fails the start. A fleet made anew is not reset.</summary>
+    public TestFleetBuilder ResetWith(string workload, params string[] command)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workload);
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Length == 0)
+        {
+            throw new ArgumentException($"The reset command of workload '{workload}' is empty.", nameof(command));
+        }
+
+        _resets.Add((workload, command));
+        return this;
+    }
+
     internal bool HasWorkloads => _workloads.Count > 0;
+
+    internal IReadOnlyList<(string Workload, string[] Command)> ResetCommands => _resets;
+
+    internal void ConfigureDockerOptions(DockerRuntimeOptions options) => _docker?.Invoke(options);
+
+    internal IReadOnlyList<Action<OrchestrationEvent>> EventHandlers => _eventHandlers;
+
+    internal IReadOnlyList<Action<string>> LogWriters => _logWriters;
 
     /// <summary>Validates every workload together and returns the fleet.</summary>
     internal FleetSpec BuildFleet(string name)

@@ -15,6 +15,12 @@ public static class TestFleetDefaults
     /// <summary>10.</summary>
     public const int FailureLogLines = 10;
 
+    /// <summary>10 minutes.</summary>
+    public static readonly TimeSpan ReuseIdleTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>1000.</summary>
+    public const int KeptLogLines = 1000;
+
     /// <summary>"t".</summary>
     public const string FleetNamePrefix = "t";
 }

@@ -37,6 +37,40 @@ public sealed class TestFleetOptions
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan DisposeTimeout { get; set; } = TestFleetDefaults.DisposeTimeout;
 
+    /// <summary>Whether disposing hands the removal of the fleet's containers and network to the watchdog: it stops the
+    /// control loop and returns, and the watchdog kills and removes them in the background (stopping a container is most
+    /// of the cost of removing it; the watchdog finishes even when this process ends first). When off, or without <see cref="Watchdog"/>, disposing returns once
+    /// everything is removed.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool RemoveInBackground { get; set; } = true;
+
+    /// <summary>Lines of output kept per container for <see cref="TestFleet.CapturedLogs"/> and readiness failures,
+    /// also after the container is gone.</summary>
+    /// <value>The default value is 1000.</value>
+    public int KeptLogLines { get; set; } = TestFleetDefaults.KeptLogLines;
+
+    /// <summary>Whether the fleet gets a network of its own, on which its workloads reach each other by name and no other
+    /// fleet's containers are. When off, its containers run on the engine's default network, as containers started by
+    /// hand or by Testcontainers do: the start is faster (no network to make and remove, and the engine starts containers
+    /// on its default network sooner), but workloads cannot reach each other by name, only through published ports. Turn
+    /// it off for fleets whose workloads do not talk to each other.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Isolated { get; set; } = true;
+
+    /// <summary>Keeps the fleet across test runs and test classes under this key: the first start makes it, later starts
+    /// (in this or another test process) adopt it in milliseconds when its workloads are unchanged, and make it anew
+    /// when they changed. Disposing leaves it running; the watchdog removes it once no test process has used it for
+    /// <see cref="ReuseIdleTimeout"/>. Starts of the same key wait for one another (a lock per key), so no process sees
+    /// it half-made. The fleet's name is <c>{prefix}-{key}</c>; <see langword="null"/> (the default) makes a new fleet
+    /// for each start. A lowercase DNS label of 1 to 40 characters; it requires <see cref="Watchdog"/>. A kept fleet's
+    /// start always waits until it is ready, whatever <see cref="WaitUntilReady"/> says.</summary>
+    public string? ReuseKey { get; set; }
+
+    /// <summary>How long a kept fleet (<see cref="ReuseKey"/>) stays after the last test process using it ended or
+    /// disposed it.</summary>
+    /// <value>The default value is 10 minutes.</value>
+    public TimeSpan ReuseIdleTimeout { get; set; } = TestFleetDefaults.ReuseIdleTimeout;
+
     internal void Validate()
     {
         var problems = new List<string>();
@@ -60,10 +94,31 @@ public sealed class TestFleetOptions
             problems.Add($"{nameof(FailureLogLines)} must be 0 or more (was {FailureLogLines})");
         }
 
+        if (KeptLogLines < 0)
+        {
+            problems.Add($"{nameof(KeptLogLines)} must be 0 or more (was {KeptLogLines})");
+        }
+
         if (string.IsNullOrEmpty(FleetNamePrefix) || FleetNamePrefix.Length > 20 || !FleetNamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
             || !char.IsAsciiLetterLower(FleetNamePrefix[0]))
         {
             problems.Add($"{nameof(FleetNamePrefix)} must be 1 to 20 lowercase letters, digits or '-', starting with a letter (was '{FleetNamePrefix}')");
+        }
+
+        if (ReuseKey is not null && (ReuseKey.Length is 0 or > 40 || !ReuseKey.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            || !char.IsAsciiLetterOrDigit(ReuseKey[0]) || ReuseKey[^1] == '-'))
+        {
+            problems.Add($"{nameof(ReuseKey)} must be 1 to 40 lowercase letters, digits or '-', starting and ending with a letter or digit (was '{ReuseKey}')");
+        }
+
+        if (ReuseKey is not null && !Watchdog)
+        {
+            problems.Add($"{nameof(ReuseKey)} requires {nameof(Watchdog)}: the watchdog removes kept fleets once idle (was '{ReuseKey}' with {nameof(Watchdog)} off)");
+        }
+
+        if (ReuseIdleTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(ReuseIdleTimeout)} must be positive (was {ReuseIdleTimeout})");
         }
 
         if (problems.Count > 0)

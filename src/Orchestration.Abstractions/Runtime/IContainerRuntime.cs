@@ -45,6 +45,17 @@ public interface IContainerRuntime
     /// <summary>Removes a named volume from <paramref name="node"/>. A missing volume is ignored.</summary>
     Task RemoveVolumeAsync(string node, string volume, CancellationToken cancellationToken);
 
+    /// <summary>What a container writes to stdout and stderr, line by line: its last <paramref name="tail"/> lines (all of them when negative), then
+    /// each new line as it is written, until the container ends or <paramref name="cancellationToken"/> is cancelled.
+    /// A runtime that cannot stream gives the last <paramref name="tail"/> lines once (<see cref="GetLogsAsync"/>).</summary>
+    async IAsyncEnumerable<string> FollowLogsAsync(ContainerRef container, int tail, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var line in await GetLogsAsync(container, tail < 0 ? int.MaxValue : tail, cancellationToken).ConfigureAwait(false))
+        {
+            yield return line;
+        }
+    }
+
     /// <summary>Removes what <see cref="PrepareFleetAsync"/> created, once the fleet has no containers left.</summary>
     Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken);
 }

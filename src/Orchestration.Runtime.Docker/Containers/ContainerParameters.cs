@@ -66,7 +66,8 @@ internal static class ContainerParameters
                     HostIP = p.HostIp ?? options.PublishAddress,
                     HostPort = p.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "",
                 }]);
-            parameters.NetworkingConfig = new NetworkingConfig
+            // The engine's default network has no DNS and refuses aliases.
+            parameters.NetworkingConfig = networkName is "bridge" or "default" ? null : new NetworkingConfig
             {
                 EndpointsConfig = new Dictionary<string, EndpointSettings>(StringComparer.Ordinal)
                 {

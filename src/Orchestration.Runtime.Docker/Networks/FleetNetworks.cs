@@ -13,11 +13,19 @@ internal sealed class FleetNetworks(IOptions<DockerRuntimeOptions> options)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
-    public string NameOf(string fleet) => options.Value.NetworkPrefix + fleet;
+    public string NameOf(string fleet) => options.Value.SharedNetwork ?? options.Value.NetworkPrefix + fleet;
+
+    /// <summary>Whether fleets share a network that the runtime neither creates nor removes.</summary>
+    private bool Shared => options.Value.SharedNetwork is not null;
 
     /// <summary>Creates the fleet's network on <paramref name="node"/> unless it exists. Idempotent and safe to race.</summary>
     public async Task EnsureAsync(DockerNode node, string fleet, CancellationToken cancellationToken)
     {
+        if (Shared)
+        {
+            return;
+        }
+
         var name = NameOf(fleet);
         var gate = _locks.GetOrAdd($"{node.Name}/{name}", _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -47,6 +55,11 @@ internal sealed class FleetNetworks(IOptions<DockerRuntimeOptions> options)
     /// <summary>Removes every network carrying the fleet label on <paramref name="node"/>.</summary>
     public async Task DeleteAsync(DockerNode node, string fleet, CancellationToken cancellationToken)
     {
+        if (Shared)
+        {
+            return;
+        }
+
         var networks = await node.CallAsync(
             (c, ct) => c.Networks.ListNetworksAsync(
                 new NetworksListParameters { Filters = Filters.Label(OrchestrationLabels.Fleet, fleet) }, ct),

@@ -13,6 +13,8 @@ internal sealed class FleetEngines : IAsyncDisposable
     private const string UnixSocket = "unix:///var/run/docker.sock";
     private const string DefaultNetworkPrefix = "orchestration-";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, System.Version> ApiVersions = new();
+
     private readonly List<DockerClient> _clients = [];
 
     private FleetEngines(IReadOnlyList<Uri> endpoints) => Endpoints = endpoints;
@@ -38,7 +40,16 @@ internal sealed class FleetEngines : IAsyncDisposable
         {
             try
             {
-                _clients.Add(await EngineClient.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false));
+                // The engine's API version is read once per process: every later fleet saves the round trip.
+                if (ApiVersions.TryGetValue(endpoint, out var known))
+                {
+                    _clients.Add(new DockerClientBuilder().WithEndpoint(endpoint).WithApiVersion(known).Build());
+                    continue;
+                }
+
+                var client = await EngineClient.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+                ApiVersions[endpoint] = System.Version.Parse((await client.System.GetVersionAsync(cancellationToken).ConfigureAwait(false)).APIVersion);
+                _clients.Add(client);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -55,20 +66,32 @@ internal sealed class FleetEngines : IAsyncDisposable
         return removed.Sum();
     }
 
-    /// <summary>Creates the fleet's network on every engine, labelled with the fleet and the session.</summary>
-    public Task CreateNetworksAsync(string fleet, string? networkPrefix, SessionLabel session, CancellationToken cancellationToken)
+    /// <summary>Creates the fleet's network on every engine, labelled with the fleet and <paramref name="labels"/> (the
+    /// session, or the reuse key).</summary>
+    public Task CreateNetworksAsync(string fleet, string? networkPrefix, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
         => Task.WhenAll(_clients.Select(c => c.Networks.CreateNetworkAsync(
             new NetworksCreateParameters
             {
                 Name = (networkPrefix ?? DefaultNetworkPrefix) + fleet,
                 Driver = "bridge",
-                Labels = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    [OrchestrationLabels.Fleet] = fleet,
-                    [SessionLabel.Key] = session.ToString(),
-                },
+                Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal) { [OrchestrationLabels.Fleet] = fleet },
             },
             cancellationToken)));
+
+    /// <summary>The labels of every container carrying the fleet label, on every engine, and (when the fleet has a network
+    /// of its own) whether each engine has the fleet's network.</summary>
+    public async Task<(IReadOnlyList<IDictionary<string, string>> Containers, bool Networks)> DescribeFleetAsync(string fleet, bool ownNetwork, CancellationToken cancellationToken)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["label"] = new Dictionary<string, bool> { [$"{OrchestrationLabels.Fleet}={fleet}"] = true },
+        };
+        var containers = Task.WhenAll(_clients.Select(c => c.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken)));
+        var networks = ownNetwork
+            ? await Task.WhenAll(_clients.Select(c => c.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters }, cancellationToken))).ConfigureAwait(false)
+            : [];
+        return ([.. (await containers.ConfigureAwait(false)).SelectMany(l => l).Select(c => c.Labels ?? new Dictionary<string, string>())], networks.All(n => n.Count > 0));
+    }
 
     /// <summary>Removes what carries the fleet label on every engine: the last resort when the fleet's own teardown
     /// failed.</summary>

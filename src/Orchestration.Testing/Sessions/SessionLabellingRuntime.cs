@@ -3,17 +3,18 @@ using Orchestration.Runtime;
 
 namespace Orchestration.Testing.Sessions;
 
-/// <summary>Wraps the fleet's runtime to put the session label on every container it starts. The label is a launch
-/// label, not part of the workload spec, so revisions stay those of the declared workloads.</summary>
-internal sealed class SessionLabellingRuntime(IContainerRuntime inner, string session) : IContainerRuntime
+/// <summary>Wraps the fleet's runtime to put the session label (or, for a reused fleet, its reuse labels) on every
+/// container it starts. These are launch labels, not part of the workload spec, so revisions stay those of the declared
+/// workloads.</summary>
+internal sealed class SessionLabellingRuntime(IContainerRuntime inner, IReadOnlyDictionary<string, string> labels) : IContainerRuntime
 {
     /// <summary>Replaces the registered <see cref="IContainerRuntime"/> with this wrapper around it.</summary>
-    public static void Decorate(IServiceCollection services, string session)
+    public static void Decorate(IServiceCollection services, IReadOnlyDictionary<string, string> labels)
     {
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(IContainerRuntime))
             ?? throw new InvalidOperationException("No container runtime is registered.");
         services.Remove(registered);
-        services.AddSingleton<IContainerRuntime>(sp => new SessionLabellingRuntime(Resolve(sp, registered), session));
+        services.AddSingleton<IContainerRuntime>(sp => new SessionLabellingRuntime(Resolve(sp, registered), labels));
     }
 
     public Task<IReadOnlyList<NodeInfo>> GetNodesAsync(CancellationToken cancellationToken) => inner.GetNodesAsync(cancellationToken);
@@ -29,7 +30,7 @@ internal sealed class SessionLabellingRuntime(IContainerRuntime inner, string se
     public Task EnsureImageAsync(ContainerLaunch launch, CancellationToken cancellationToken) => inner.EnsureImageAsync(launch, cancellationToken);
 
     public Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
-        => inner.StartAsync(launch with { Labels = launch.Labels.SetItem(SessionLabel.Key, session) }, cancellationToken);
+        => inner.StartAsync(launch with { Labels = launch.Labels.SetItems(labels) }, cancellationToken);
 
     public Task StopAsync(ContainerRef container, TimeSpan gracePeriod, CancellationToken cancellationToken) => inner.StopAsync(container, gracePeriod, cancellationToken);
 
@@ -40,6 +41,9 @@ internal sealed class SessionLabellingRuntime(IContainerRuntime inner, string se
 
     public Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
         => inner.GetLogsAsync(container, tail, cancellationToken);
+
+    public IAsyncEnumerable<string> FollowLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
+        => inner.FollowLogsAsync(container, tail, cancellationToken);
 
     public Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken) => inner.DeleteFleetAsync(fleet, cancellationToken);
 

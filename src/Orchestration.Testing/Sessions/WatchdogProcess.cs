@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Orchestration.Runtime;
 
 namespace Orchestration.Testing.Sessions;
 
@@ -114,6 +115,20 @@ internal sealed class WatchdogProcess : IAsyncDisposable
             _requestGate.Release();
         }
     }
+
+    /// <summary>Hands the removal of a fleet's containers and networks to the watchdog: it removes them in the background
+    /// and finishes before it exits, even when told to exit or when this process ends first.</summary>
+    public async Task RemoveInBackgroundAsync(IEnumerable<Uri> endpoints, string fleet, CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in endpoints)
+        {
+            await SendAsync($"remove {endpoint} {OrchestrationLabels.Fleet}={fleet}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Tells the watchdog this process uses the kept fleet of <paramref name="key"/>: once this process ends, the
+    /// watchdog removes it when nobody has used it for its idle period.</summary>
+    public Task UseReusedFleetAsync(string key, CancellationToken cancellationToken) => SendAsync($"reuse {key}", cancellationToken);
 
     /// <summary>Tells the watchdog to exit without cleaning up, and waits for it.</summary>
     public async ValueTask DisposeAsync()

@@ -13,6 +13,10 @@ public sealed class TestFleetOptionsTests
         Assert.True(options.Watchdog);
         Assert.Equal(10, options.FailureLogLines);
         Assert.Equal("t", options.FleetNamePrefix);
+        Assert.True(options.RemoveInBackground);
+        Assert.Equal(1000, options.KeptLogLines);
+        Assert.Null(options.ReuseKey);
+        Assert.Equal(TimeSpan.FromMinutes(10), options.ReuseIdleTimeout);
     }
 
     [Fact]

@@ -33,7 +33,22 @@ public sealed class TestFleetTests(EngineFixture engine, ITestOutputHelper outpu
             output.WriteLine($"dispose of 3 containers and a network took {clock.Elapsed.TotalSeconds:0.0} s");
         }
 
-        Assert.Empty(await engine.LabelledAsync(label));
+        // The watchdog removes them in the background.
+        var took = await Eventually.HoldsAsync(async () => (await engine.LabelledAsync(label)).Count == 0, TimeSpan.FromSeconds(30), async () => string.Join(", ", await engine.LabelledAsync(label)));
+        output.WriteLine($"removed {took.TotalSeconds:0.0} s after dispose returned");
+    }
+
+    [Fact]
+    public async Task Without_background_removal_dispose_returns_once_everything_is_removed()
+    {
+        var fleet = await TestFleet.StartAsync(
+            b => b.AddWorkload("web", w => w.Image(EngineFixture.Image).PullPolicy(PullPolicy.Never).Replicas(2).Port("http", 8080)),
+            new TestFleetOptions { RemoveInBackground = false });
+        Assert.Equal(3, (await engine.LabelledAsync($"io.orchestration.fleet={fleet.Name}")).Count);
+
+        await fleet.DisposeAsync();
+
+        Assert.Empty(await engine.LabelledAsync($"io.orchestration.fleet={fleet.Name}"));
     }
 
     [Fact]
@@ -54,7 +69,8 @@ public sealed class TestFleetTests(EngineFixture engine, ITestOutputHelper outpu
         Assert.Contains("last exit code 3", error.Message);
         Assert.Contains("boom-before-exit", error.Message);
         Assert.DoesNotContain("- fine", error.Message);
-        Assert.Empty(await engine.LabelledAsync($"io.orchestration.fleet={error.Status.Name}"));
+        var label = $"io.orchestration.fleet={error.Status.Name}";
+        await Eventually.HoldsAsync(async () => (await engine.LabelledAsync(label)).Count == 0, TimeSpan.FromSeconds(30), async () => string.Join(", ", await engine.LabelledAsync(label)));
     }
 
     [Fact]

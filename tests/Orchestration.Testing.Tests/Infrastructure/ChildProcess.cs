@@ -10,8 +10,9 @@ public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
 
-    private ChildProcess(Process process, string fleet, string session, int watchdogProcessId)
+    private ChildProcess(Process process, string fleet, string session, int watchdogProcessId, string[] rest)
     {
+        Rest = rest;
         _process = process;
         Fleet = fleet;
         Session = session;
@@ -24,11 +25,14 @@ public sealed class ChildProcess : IDisposable
 
     public int WatchdogProcessId { get; }
 
-    public static async Task<ChildProcess> StartAsync(string mode)
+    /// <summary>What the child printed after the watchdog's pid.</summary>
+    public string[] Rest { get; }
+
+    public static async Task<ChildProcess> StartAsync(string mode, params string[] extra)
     {
         var path = typeof(ChildProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ChildFleetPath").Value!;
         var start = new ProcessStartInfo(WatchdogLocator.FindHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "exec", path, mode, EngineFixture.Image })
+        foreach (var argument in new[] { "exec", path, mode, EngineFixture.Image }.Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }
@@ -47,14 +51,14 @@ public sealed class ChildProcess : IDisposable
         }
 
         var parts = line?.Split(' ');
-        if (parts is not ["started", var fleet, var session, var watchdog])
+        if (parts is not ["started", var fleet, var session, var watchdog, ..])
         {
             process.Kill();
             Assert.Fail($"The child process did not start its fleet; it printed '{line}'. Its stderr: {await errors}");
             throw new UnreachableException();
         }
 
-        return new ChildProcess(process, fleet, session, int.Parse(watchdog, System.Globalization.CultureInfo.InvariantCulture));
+        return new ChildProcess(process, fleet, session, int.Parse(watchdog, System.Globalization.CultureInfo.InvariantCulture), parts[4..]);
     }
 
     /// <summary>SIGKILL: no finally block, no dispose, no exit handler runs.</summary>
