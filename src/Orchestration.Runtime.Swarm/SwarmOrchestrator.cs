@@ -27,6 +27,7 @@ internal sealed class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
     private readonly IServiceProvider _provider;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly IDisposable _rollbackWatch;
+    private readonly ServiceLogs _logs;
     private PreparedFleet? _prepared;
     private FleetSpec? _desired;
     private bool _started;
@@ -43,8 +44,10 @@ internal sealed class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
         RevisionBook revisions,
         EventHub events,
         TimeProvider time,
-        IServiceProvider provider)
+        IServiceProvider provider,
+        ServiceLogs logs)
     {
+        _logs = logs;
         FleetName = orchestration.Value.FleetName;
         _options = options.Value;
         _observer = observer;
@@ -213,6 +216,16 @@ internal sealed class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
         var spec = DesiredState?.Find(workload) ?? throw new ArgumentException($"No workload named '{workload}' in fleet '{FleetName}'.", nameof(workload));
         var service = _observer.Current.Service(workload);
         return _revisions.History(workload, service is null ? spec.Revision : SwarmSnapshot.RevisionOf(service));
+    }
+
+    public IAsyncEnumerable<LogLine> FollowLogsAsync(string workload, int tail = 0, CancellationToken cancellationToken = default)
+    {
+        if (DesiredState?.Find(workload) is null)
+        {
+            throw new ArgumentException($"Workload '{workload}' is not part of fleet '{FleetName}'.", nameof(workload));
+        }
+
+        return _logs.FollowAsync(FleetName, workload, tail, cancellationToken);
     }
 
     public async Task DeleteFleetAsync(CancellationToken cancellationToken = default)

@@ -47,6 +47,7 @@ public static class SwarmOrchestrationBuilderExtensions
         services.TryAddSingleton<SwarmFleetApplier>();
         services.TryAddSingleton<FleetConvergence>();
         services.TryAddSingleton<SwarmNodeOperations>();
+        services.TryAddSingleton<ServiceLogs>();
         services.TryAddSingleton<SwarmOrchestrator>();
 
         // The swarm is the control loop: the in-process one is not started, and IOrchestrator is the swarm's.
