@@ -90,6 +90,9 @@ internal sealed class DockerContainerRuntime(
     public Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
         => queries.GetLogsAsync(container, tail, cancellationToken);
 
+    public IAsyncEnumerable<string> FollowLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
+        => new LogFollower(nodes).FollowAsync(container, tail, cancellationToken);
+
     public async Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken)
         => await Task.WhenAll(nodes.All.Select(n => networks.DeleteAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
 }

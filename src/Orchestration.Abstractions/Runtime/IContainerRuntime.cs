@@ -42,6 +42,17 @@ public interface IContainerRuntime
     /// <summary>The last <paramref name="tail"/> lines a container wrote to stdout and stderr.</summary>
     Task<IReadOnlyList<string>> GetLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken);
 
+    /// <summary>Follows a container's output: its last <paramref name="tail"/> lines, then each new line as it is written,
+    /// until the container ends or <paramref name="cancellationToken"/> is cancelled. Runtimes that cannot follow use
+    /// this default, which gives the last lines only.</summary>
+    async IAsyncEnumerable<string> FollowLogsAsync(ContainerRef container, int tail, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var line in await GetLogsAsync(container, tail, cancellationToken).ConfigureAwait(false))
+        {
+            yield return line;
+        }
+    }
+
     /// <summary>Removes what <see cref="PrepareFleetAsync"/> created, once the fleet has no containers left.</summary>
     Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken);
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Orchestration;
+using Orchestration.Events;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
 using Orchestration.Runtime.Docker.Client;
@@ -41,7 +43,12 @@ public static class DockerOrchestrationBuilderExtensions
         services.TryAddSingleton(sp => new ContainerLifecycle(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), Options(sp), Logger(sp)));
         services.TryAddSingleton(sp => new ContainerQueries(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), sp.GetRequiredService<ContainerLifecycle>(), Options(sp)));
         services.TryAddSingleton(sp => new ExecRunner(sp.GetRequiredService<DockerNodes>()));
-        services.TryAddSingleton(sp => new ImageService(sp.GetRequiredService<DockerNodes>(), Options(sp)));
+        services.TryAddSingleton(sp => new ImageService(
+            sp.GetRequiredService<DockerNodes>(),
+            Options(sp),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<EventHub>() is { } events ? events.Publish : null,
+            sp.GetService<IOptions<OrchestrationOptions>>()?.Value.FleetName));
         services.TryAddSingleton(sp => new FleetEventWatch(sp.GetRequiredService<DockerNodes>(), Options(sp), sp.GetRequiredService<TimeProvider>(), Logger(sp)));
         services.TryAddSingleton(sp => new DockerContainerRuntime(
             sp.GetRequiredService<DockerNodes>(),
