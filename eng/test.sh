@@ -58,6 +58,7 @@ done
 
 bash eng/engine.sh up
 bash eng/images.sh
+bash eng/browser.sh >/dev/null   # headless Chromium for the dashboard's browser tests
 
 dotnet build "$SLN" -c Release
 
