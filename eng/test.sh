@@ -6,7 +6,8 @@
 #                                        any other arguments)
 #
 # Starts the local engine (eng/engine.sh up) and builds the test images
-# (eng/images.sh), then builds Orchestration.sln (or .slnx) in Release and runs
+# (eng/images.sh), installs headless Chromium when missing (eng/browser.sh),
+# then builds Orchestration.sln (or .slnx) in Release and runs
 # dotnet test with a TRX logger into artifacts/test-results. The last line is
 # always "tests: N passed, N failed, N skipped", summed over all TRX files.
 # After the tests, eng/check-package.sh packs the SDK and builds a project outside
