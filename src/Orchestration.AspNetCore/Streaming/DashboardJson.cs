@@ -14,7 +14,17 @@ internal static class DashboardJson
     /// <c>isWarning</c>.</summary>
     public static JsonNode Event(OrchestrationEvent e)
     {
-        var node = JsonSerializer.SerializeToNode(e, e.GetType(), Options) as JsonObject ?? [];
+        JsonObject node;
+        try
+        {
+            node = JsonSerializer.SerializeToNode(e, e.GetType(), Options) as JsonObject ?? [];
+        }
+        catch (NotSupportedException)
+        {
+            // An event type with a field JSON cannot show still reaches the page, with its message.
+            node = new JsonObject { ["time"] = e.Time, ["fleet"] = e.Fleet, ["workload"] = e.Workload, ["message"] = e.Message, ["isWarning"] = e.IsWarning };
+        }
+
         node["type"] = e.GetType().Name;
         return node;
     }
