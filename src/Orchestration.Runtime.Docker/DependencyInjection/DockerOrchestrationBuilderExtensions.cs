@@ -47,7 +47,7 @@ public static class DockerOrchestrationBuilderExtensions
             sp.GetRequiredService<DockerNodes>(),
             Options(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<EventHub>() is { } events ? events.Publish : null,
+            ProgressEvents(sp),
             sp.GetService<IOptions<OrchestrationOptions>>()?.Value.FleetName));
         services.TryAddSingleton(sp => new FleetEventWatch(sp.GetRequiredService<DockerNodes>(), Options(sp), sp.GetRequiredService<TimeProvider>(), Logger(sp)));
         services.TryAddSingleton(sp => new DockerContainerRuntime(
@@ -64,6 +64,14 @@ public static class DockerOrchestrationBuilderExtensions
         services.TryAddSingleton(sp => new DockerImages(sp.GetRequiredService<ImageService>()));
         return builder;
     }
+
+    /// <summary>Where pulls and builds report progress: the orchestrator's events, when the container can make its
+    /// event hub (a container without logging cannot; pulls and builds then report nothing).</summary>
+    private static Action<ImageProgress>? ProgressEvents(IServiceProvider services)
+        => services.GetService<IServiceProviderIsService>() is { } known
+            && known.IsService(typeof(EventHub)) && known.IsService(typeof(ILogger<EventHub>))
+                ? services.GetRequiredService<EventHub>().Publish
+                : null;
 
     private static IOptions<DockerRuntimeOptions> Options(IServiceProvider services)
         => services.GetRequiredService<IOptions<DockerRuntimeOptions>>();
