@@ -6,7 +6,8 @@
 #                                        any other arguments)
 #
 # Starts the local engine (eng/engine.sh up) and builds the test images
-# (eng/images.sh), then builds Orchestration.sln (or .slnx) in Release and runs
+# (eng/images.sh), installs headless Chromium when missing (eng/browser.sh),
+# then builds Orchestration.sln (or .slnx) in Release and runs
 # dotnet test with a TRX logger into artifacts/test-results. The last line is
 # always "tests: N passed, N failed, N skipped", summed over all TRX files.
 # After the tests, eng/check-package.sh packs the SDK and builds a project outside
@@ -59,6 +60,7 @@ done
 bash eng/engine.sh up
 bash eng/images.sh
 bash eng/swarm.sh up   # the 3-node swarm of the Swarm tests (idempotent)
+bash eng/browser.sh >/dev/null   # headless Chromium for the dashboard's browser tests
 
 dotnet build "$SLN" -c Release
 

@@ -91,4 +91,23 @@ public interface IOrchestrator
     /// <exception cref="ArgumentException">No such node.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxUnavailable"/> is less than 1.</exception>
     Task DrainAsync(string node, int maxUnavailable = 1, CancellationToken cancellationToken = default);
+
+    /// <summary>Restarts one replica: its container is removed and the control loop starts a new one in its place, as it
+    /// would after a crash (with the replica's restart backoff).</summary>
+    /// <param name="workload">The workload.</param>
+    /// <param name="replicaId">The replica's id (<see cref="ReplicaStatus.Id"/>).</param>
+    /// <param name="cancellationToken">Stops waiting for the runtime.</param>
+    /// <exception cref="ArgumentException">No such workload or replica, or the replica has no container now.</exception>
+    Task RestartReplicaAsync(string workload, string replicaId, CancellationToken cancellationToken = default);
+
+    /// <summary>Publishes an <see cref="OperationRecorded"/> event: that <paramref name="user"/> asked for
+    /// <paramref name="operation"/> on <paramref name="target"/> and how it ended. Operations surfaces (such as a
+    /// dashboard) call it so that every operation, refused ones included, is in the event stream with its user.</summary>
+    /// <param name="user">The user's name.</param>
+    /// <param name="operation">The operation, such as "scale".</param>
+    /// <param name="target">What it was applied to, such as "web".</param>
+    /// <param name="outcome">How it ended.</param>
+    /// <param name="detail">Arguments, or why it was refused or failed; never a secret.</param>
+    /// <param name="workload">The workload it concerns, if any.</param>
+    void RecordOperation(string user, string operation, string target, OperationOutcome outcome, string? detail = null, string? workload = null);
 }

@@ -199,6 +199,23 @@ internal sealed class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
         throw new NotSupportedException("Docker Swarm cannot pause an update on request; it pauses one by itself when the update's failure action is Pause. See docs/swarm.md.");
     }
 
+    public Task RestartReplicaAsync(string workload, string replicaId, CancellationToken cancellationToken = default)
+    {
+        _ = DesiredState?.Find(workload) ?? throw new ArgumentException($"No workload named '{workload}' in fleet '{FleetName}'.", nameof(workload));
+        throw new NotSupportedException("Docker Swarm restarts a service's tasks only all together (a forced update), not one task on request. See docs/swarm.md.");
+    }
+
+    public void RecordOperation(string user, string operation, string target, OperationOutcome outcome, string? detail = null, string? workload = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        ArgumentNullException.ThrowIfNull(target);
+        _events.Publish(new OperationRecorded
+        {
+            Time = _time.GetUtcNow(), Fleet = FleetName, Workload = workload, User = user, Operation = operation, Target = target, Outcome = outcome, Detail = detail,
+        });
+    }
+
     public async Task ResumeRolloutAsync(string workload, CancellationToken cancellationToken = default)
     {
         _ = DesiredState?.Find(workload) ?? throw new ArgumentException($"No workload named '{workload}' in fleet '{FleetName}'.", nameof(workload));

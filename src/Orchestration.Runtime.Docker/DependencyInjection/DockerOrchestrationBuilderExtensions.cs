@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Orchestration;
+using Orchestration.Events;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
 using Orchestration.Runtime.Docker.Client;
@@ -41,7 +43,12 @@ public static class DockerOrchestrationBuilderExtensions
         services.TryAddSingleton(sp => new ContainerLifecycle(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), Options(sp), Logger(sp)));
         services.TryAddSingleton(sp => new ContainerQueries(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), sp.GetRequiredService<ContainerLifecycle>(), Options(sp)));
         services.TryAddSingleton(sp => new ExecRunner(sp.GetRequiredService<DockerNodes>()));
-        services.TryAddSingleton(sp => new ImageService(sp.GetRequiredService<DockerNodes>(), Options(sp)));
+        services.TryAddSingleton(sp => new ImageService(
+            sp.GetRequiredService<DockerNodes>(),
+            Options(sp),
+            sp.GetRequiredService<TimeProvider>(),
+            ProgressEvents(sp),
+            sp.GetService<IOptions<OrchestrationOptions>>()?.Value.FleetName));
         services.TryAddSingleton(sp => new FleetEventWatch(sp.GetRequiredService<DockerNodes>(), Options(sp), sp.GetRequiredService<TimeProvider>(), Logger(sp)));
         services.TryAddSingleton(sp => new DockerContainerRuntime(
             sp.GetRequiredService<DockerNodes>(),
@@ -57,6 +64,14 @@ public static class DockerOrchestrationBuilderExtensions
         services.TryAddSingleton(sp => new DockerImages(sp.GetRequiredService<ImageService>()));
         return builder;
     }
+
+    /// <summary>Where pulls and builds report progress: the orchestrator's events, when the container can make its
+    /// event hub (a container without logging cannot; pulls and builds then report nothing).</summary>
+    private static Action<ImageProgress>? ProgressEvents(IServiceProvider services)
+        => services.GetService<IServiceProviderIsService>() is { } known
+            && known.IsService(typeof(EventHub)) && known.IsService(typeof(ILogger<EventHub>))
+                ? services.GetRequiredService<EventHub>().Publish
+                : null;
 
     private static IOptions<DockerRuntimeOptions> Options(IServiceProvider services)
         => services.GetRequiredService<IOptions<DockerRuntimeOptions>>();

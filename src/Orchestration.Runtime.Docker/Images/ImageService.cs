@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Options;
+using Orchestration.Events;
 using Orchestration.Runtime.Docker.Client;
 
 namespace Orchestration.Runtime.Docker.Images;
@@ -11,7 +12,14 @@ namespace Orchestration.Runtime.Docker.Images;
 /// <remarks>That a node has an image is remembered for a short while (<see cref="PresenceLifetime"/>), so restarts and
 /// scale-ups do not ask the engine again each time; a create that finds the image gone forgets it
 /// (<see cref="Forget"/>).</remarks>
-internal sealed class ImageService(DockerNodes nodes, IOptions<DockerRuntimeOptions> options, TimeProvider? time = null)
+/// <remarks>Pulls and builds report progress as <see cref="ImageProgress"/> events through <paramref name="progressEvents"/>
+/// (the orchestrator's event stream) when given.</remarks>
+internal sealed class ImageService(
+    DockerNodes nodes,
+    IOptions<DockerRuntimeOptions> options,
+    TimeProvider? time = null,
+    Action<ImageProgress>? progressEvents = null,
+    string? fleet = null)
 {
     /// <summary>How long a node is believed to have an image it had.</summary>
     public static readonly TimeSpan PresenceLifetime = TimeSpan.FromSeconds(10);
@@ -75,6 +83,8 @@ internal sealed class ImageService(DockerNodes nodes, IOptions<DockerRuntimeOpti
         context.Position = 0;
 
         var progress = new JsonMessageCollector();
+        var tracker = Track(progress, node.Name, tag, ImageOperation.Build);
+        tracker?.Start(context.Length);
         try
         {
             var client = await node.GetClientAsync(deadline.Token).ConfigureAwait(false);
@@ -89,14 +99,22 @@ internal sealed class ImageService(DockerNodes nodes, IOptions<DockerRuntimeOpti
                 context,
                 authConfigs: null,
                 headers: null,
-                progress,
+                (IProgress<JSONMessage>?)tracker ?? progress,
                 deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ImageBuildException(tag, node.Name, e is DockerApiException api ? EngineErrors.Message(api) : e.Message, progress.Log, e);
+            var reason = e is DockerApiException api ? EngineErrors.Message(api) : e.Message;
+            tracker?.Complete(reason);
+            throw new ImageBuildException(tag, node.Name, reason, progress.Log, e);
+        }
+        catch (OperationCanceledException)
+        {
+            tracker?.Complete("cancelled");
+            throw;
         }
 
+        tracker?.Complete(progress.Error);
         if (progress.Error is { } error)
         {
             throw new ImageBuildException(tag, node.Name, error, progress.Log);
@@ -125,30 +143,45 @@ internal sealed class ImageService(DockerNodes nodes, IOptions<DockerRuntimeOpti
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.PullTimeout);
         var progress = new JsonMessageCollector();
+        var tracker = Track(progress, node.Name, image, ImageOperation.Pull);
+        tracker?.Start();
         try
         {
             var client = await node.GetClientAsync(deadline.Token).ConfigureAwait(false);
             await client.Images.CreateImageAsync(
                 new ImagesCreateParameters { FromImage = reference.IsDigest ? image : reference.Repository, Tag = reference.IsDigest ? null : reference.Tag },
                 Credentials(reference),
-                progress,
+                (IProgress<JSONMessage>?)tracker ?? progress,
                 deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            tracker?.Complete($"the pull did not finish within {options.Value.PullTimeout}");
             throw new ImageUnavailableException(image, node.Name, $"the pull did not finish within {options.Value.PullTimeout}", e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var reason = e is DockerApiException api ? EngineErrors.Message(api) : e.Message;
+            tracker?.Complete(reason);
             throw new ImageUnavailableException(image, node.Name, $"the pull failed: {reason}", e);
         }
+        catch (OperationCanceledException)
+        {
+            tracker?.Complete("cancelled");
+            throw;
+        }
 
+        tracker?.Complete(progress.Error);
         if (progress.Error is { } error)
         {
             throw new ImageUnavailableException(image, node.Name, $"the pull failed: {error}");
         }
     }
+
+    private ImageProgressTracker? Track(JsonMessageCollector collector, string node, string image, ImageOperation operation)
+        => progressEvents is null || fleet is null
+            ? null
+            : new ImageProgressTracker(collector, progressEvents, _time, fleet, node, image, operation);
 
     private AuthConfig? Credentials(ImageReference reference)
     {

@@ -1,0 +1,8 @@
+namespace Orchestration.AspNetCore.Tests.Support;
+
+/// <summary>Tests on the real engine run one after another: the engine's start rate is the bottleneck.</summary>
+[CollectionDefinition(Name)]
+public sealed class EngineCollection
+{
+    public const string Name = "engine";
+}
