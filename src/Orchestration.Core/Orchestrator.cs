@@ -6,6 +6,7 @@ using Orchestration.Reconciliation;
 using Orchestration.Rollout;
 using Orchestration.Runtime;
 using Orchestration.Scheduling;
+using Orchestration.Services;
 using Orchestration.State;
 
 namespace Orchestration;
@@ -28,6 +29,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly Rollbacks _rollbacks;
     private readonly WakeRequests _wake;
     private readonly TimeSpan _nodeLostGracePeriod;
+    private readonly ServiceAddressRegistry? _addresses;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -42,8 +44,10 @@ internal sealed partial class Orchestrator : IOrchestrator
         ObservedState observed,
         RolloutStore rollouts,
         Rollbacks rollbacks,
-        WakeRequests wake)
+        WakeRequests wake,
+        ServiceAddressRegistry? addresses = null)
     {
+        _addresses = addresses;
         _rollouts = rollouts;
         _rollbacks = rollbacks;
         _wake = wake;
