@@ -9,11 +9,12 @@ return args.FirstOrDefault() switch
     "self-heal" => await Orchestration.Benchmarks.Docker.SelfHealBenchmark.RunAsync(),
     "node-failover" => await Orchestration.Benchmarks.Docker.NodeFailoverBenchmark.RunAsync(),
     "harness" => await Orchestration.Benchmarks.Harness.HarnessBenchmark.RunAsync(),
+    "balancer" => await Orchestration.Benchmarks.Docker.BalancerBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|balancer>");
     return 2;
 }
