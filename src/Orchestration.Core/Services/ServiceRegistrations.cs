@@ -18,5 +18,10 @@ internal static class ServiceRegistrations
         services.TryAddSingleton<IServiceAddresses>(sp => sp.GetRequiredService<ServiceAddressRegistry>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ServiceAddressRegistry>(sp => sp.GetRequiredService<ServiceAddressRegistry>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyEnvironment, ServiceDiscoveryVariables>());
+        services.TryAddSingleton<NodeForwarders>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeForwarders>(sp => sp.GetRequiredService<NodeForwarders>()));
+        services.TryAddSingleton<ServiceDnsAnswers>();
+        services.TryAddSingleton<ServiceDns>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ServiceDns>(sp => sp.GetRequiredService<ServiceDns>()));
     }
 }

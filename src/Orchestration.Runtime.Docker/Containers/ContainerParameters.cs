@@ -11,7 +11,12 @@ namespace Orchestration.Runtime.Docker.Containers;
 /// name as DNS alias.</summary>
 internal static class ContainerParameters
 {
-    public static CreateContainerParameters Create(ContainerLaunch launch, string networkName, DockerRuntimeOptions options)
+    /// <param name="launch">The launch.</param>
+    /// <param name="networkName">The fleet network.</param>
+    /// <param name="options">The runtime's options.</param>
+    /// <param name="dnsServers">The fleet's DNS first, then the machine's: the workload name is then answered by the
+    /// fleet's DNS (ready replicas only) and is not an alias; <see langword="null"/> keeps the alias.</param>
+    public static CreateContainerParameters Create(ContainerLaunch launch, string networkName, DockerRuntimeOptions options, IReadOnlyList<string>? dnsServers = null)
     {
         var spec = launch.Workload;
         var security = spec.Security;
@@ -69,9 +74,13 @@ internal static class ContainerParameters
             {
                 EndpointsConfig = new Dictionary<string, EndpointSettings>(StringComparer.Ordinal)
                 {
-                    [networkName] = new() { Aliases = [spec.Name, .. launch.NetworkAliases] },
+                    [networkName] = new() { Aliases = dnsServers is null ? [spec.Name, .. launch.NetworkAliases] : [.. launch.NetworkAliases] },
                 },
             };
+            if (dnsServers is not null)
+            {
+                hostConfig.DNS = [.. dnsServers];
+            }
         }
 
         return parameters;

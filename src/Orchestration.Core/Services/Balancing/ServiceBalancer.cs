@@ -22,6 +22,7 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly BackendPool _pool;
+    private readonly Func<ServiceEndpoint, bool>? _include;
     private readonly CancellationTokenSource _stop = new();
     private readonly Socket _listener;
     private Task _accepting = Task.CompletedTask;
@@ -34,8 +35,10 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
         DesiredStateStore desired,
         IReadOnlyList<IServiceWakeHandler> wakers,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        Func<ServiceEndpoint, bool>? include = null)
     {
+        _include = include;
         _workload = workload;
         _port = port;
         _options = options;
@@ -98,7 +101,8 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
 
     private void Update()
     {
-        var left = _pool.Update(_table.GetEndpoints(_workload, _port));
+        var endpoints = _table.GetEndpoints(_workload, _port);
+        var left = _pool.Update(_include is null ? endpoints : [.. endpoints.Where(_include)]);
         if (left.Count == 0)
         {
             return;
