@@ -17,7 +17,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
     {
         var node = nodes[launch.Node];
         var networkName = networks.NameOf(launch.Fleet);
-        var dnsServers = dns is null ? null : await dns.ServersAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
+        var dnsServers = dns is null ? null : await dns.ServersAsync(node, launch.Fleet, launch.Workload.Name, cancellationToken).ConfigureAwait(false);
         var parameters = ContainerParameters.Create(launch, networkName, options.Value, dnsServers);
         for (var attempt = 0; ; attempt++)
         {

@@ -15,9 +15,11 @@ internal sealed class FleetDnsSettings(FleetNetworks networks, ServiceDns? dns)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>?> _servers = new(StringComparer.Ordinal);
 
-    public async ValueTask<IReadOnlyList<string>?> ServersAsync(DockerNode node, string fleet, CancellationToken cancellationToken)
+    /// <summary>The DNS servers of a container of <paramref name="workload"/>; <see langword="null"/> keeps the engine's
+    /// DNS and the workload alias (also for containers started outside the desired state, as runtime tests do).</summary>
+    public async ValueTask<IReadOnlyList<string>?> ServersAsync(DockerNode node, string fleet, string workload, CancellationToken cancellationToken)
     {
-        if (dns is null || !IsOnThisMachine(node.Endpoint.Uri))
+        if (dns is null || !dns.Answers(workload) || !IsOnThisMachine(node.Endpoint.Uri))
         {
             return null;
         }

@@ -25,14 +25,14 @@ internal sealed class ServiceAddressRegistry : IServiceAddresses, IHostedService
         DesiredStateStore desired,
         IEnumerable<IServiceWakeHandler> wakers,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory? loggers = null)
     {
         _declared = [.. declared];
         _table = table;
         _desired = desired;
         _wakers = [.. wakers];
         _time = time;
-        _logger = loggers.CreateLogger("Orchestration.Services");
+        _logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Orchestration.Services");
     }
 
     public ServiceAddress GetServiceAddress(string workload, string port) => Get(workload, port, null).Address;

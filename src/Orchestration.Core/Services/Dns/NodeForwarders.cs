@@ -20,12 +20,12 @@ internal sealed partial class NodeForwarders : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private volatile bool _stopped;
 
-    public NodeForwarders(ServiceEndpointTable table, DesiredStateStore desired, TimeProvider time, ILoggerFactory loggers)
+    public NodeForwarders(ServiceEndpointTable table, DesiredStateStore desired, TimeProvider time, ILoggerFactory? loggers = null)
     {
         _table = table;
         _desired = desired;
         _time = time;
-        _logger = loggers.CreateLogger("Orchestration.Services");
+        _logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Orchestration.Services");
     }
 
     public void SetGateway(string node, IPAddress gateway) => _gateways[node] = gateway;

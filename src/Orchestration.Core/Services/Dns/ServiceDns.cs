@@ -20,11 +20,14 @@ internal sealed partial class ServiceDns : IHostedService, IAsyncDisposable
 
     private readonly NodeForwarders _forwarders;
 
-    public ServiceDns(ServiceDnsAnswers answers, NodeForwarders forwarders, ILoggerFactory loggers)
+    /// <summary>Whether <paramref name="workload"/> is a workload of the desired state, whose name this DNS answers.</summary>
+    public bool Answers(string workload) => _answers.Knows(workload);
+
+    public ServiceDns(ServiceDnsAnswers answers, NodeForwarders forwarders, ILoggerFactory? loggers = null)
     {
         _answers = answers;
         _forwarders = forwarders;
-        _logger = loggers.CreateLogger("Orchestration.Services");
+        _logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Orchestration.Services");
     }
 
     /// <summary>Answers the fleet's names on <paramref name="gateway"/>:53 for the containers of <paramref name="node"/>;

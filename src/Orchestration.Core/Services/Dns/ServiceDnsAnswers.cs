@@ -21,6 +21,8 @@ internal sealed class ServiceDnsAnswers
         _forwarders = forwarders;
     }
 
+    public bool Knows(string workload) => _desired.Current?.Find(workload) is not null;
+
     /// <summary>The addresses for <paramref name="name"/> asked on <paramref name="node"/>; <see langword="null"/> when
     /// the name is not a workload of the fleet.</summary>
     public IReadOnlyList<IPAddress>? Resolve(string node, string name)

@@ -6,17 +6,17 @@ namespace Orchestration.Services;
 
 /// <summary>Refreshes the <see cref="ServiceEndpointTable"/> after every status the control loop publishes, so a replica
 /// that stops being ready leaves every consumer as soon as the orchestrator knows it.</summary>
-internal sealed class ServiceEndpointWatcher : BackgroundService
+internal sealed partial class ServiceEndpointWatcher : BackgroundService
 {
     private readonly StatusBoard _status;
     private readonly ServiceEndpointTable _table;
-    private readonly ILogger<ServiceEndpointWatcher> _logger;
+    private readonly ILogger _logger;
 
-    public ServiceEndpointWatcher(StatusBoard status, ServiceEndpointTable table, ILogger<ServiceEndpointWatcher> logger)
+    public ServiceEndpointWatcher(StatusBoard status, ServiceEndpointTable table, ILoggerFactory? loggers = null)
     {
         _status = status;
         _table = table;
-        _logger = logger;
+        _logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger("Orchestration.Services");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,7 +30,7 @@ internal sealed class ServiceEndpointWatcher : BackgroundService
             }
             catch (Exception e)
             {
-                _logger.LogWarning(e, "Refreshing the service endpoints failed");
+                LogRefreshFailed(_logger, e);
             }
 
             try
@@ -43,4 +43,7 @@ internal sealed class ServiceEndpointWatcher : BackgroundService
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the service endpoints failed")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 }
