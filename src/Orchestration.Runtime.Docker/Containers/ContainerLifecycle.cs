@@ -18,7 +18,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
         var node = nodes[launch.Node];
         var networkName = networks.NameOf(launch.Fleet);
         var dnsServers = dns is null ? null : await dns.ServersAsync(node, launch.Fleet, launch.Workload.Name, cancellationToken).ConfigureAwait(false);
-        var parameters = ContainerParameters.Create(launch, networkName, options.Value, dnsServers);
+        var parameters = ContainerParameters.Create(launch, networkName, options.Value, dnsServers, node.PublishAddress(options.Value));
         for (var attempt = 0; ; attempt++)
         {
             var id = await CreateAsync(node, launch, parameters, cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
     public async Task<ContainerInfo> InspectAsync(DockerNode node, string id, string networkName, CancellationToken cancellationToken)
     {
         var inspect = await node.CallAsync((c, ct) => c.Containers.InspectContainerAsync(id, ct), cancellationToken).ConfigureAwait(false);
-        return ContainerInfoReader.Read(node.Name, inspect, networkName);
+        return ContainerInfoReader.Read(node.Name, inspect, networkName, node.RemoteHost);
     }
 
     private async Task<string> CreateAsync(DockerNode node, ContainerLaunch launch, CreateContainerParameters parameters, CancellationToken cancellationToken)

@@ -16,7 +16,9 @@ internal static class ContainerParameters
     /// <param name="options">The runtime's options.</param>
     /// <param name="dnsServers">The fleet's DNS first, then the machine's: the workload name is then answered by the
     /// fleet's DNS (ready replicas only) and is not an alias; <see langword="null"/> keeps the alias.</param>
-    public static CreateContainerParameters Create(ContainerLaunch launch, string networkName, DockerRuntimeOptions options, IReadOnlyList<string>? dnsServers = null)
+    /// <param name="publishAddress">Where ports without a host address are published on the node; the runtime's
+    /// <see cref="DockerRuntimeOptions.PublishAddress"/> when <see langword="null"/>.</param>
+    public static CreateContainerParameters Create(ContainerLaunch launch, string networkName, DockerRuntimeOptions options, IReadOnlyList<string>? dnsServers = null, string? publishAddress = null)
     {
         var spec = launch.Workload;
         var security = spec.Security;
@@ -67,7 +69,7 @@ internal static class ContainerParameters
                 PortLabel.DockerPort,
                 p => (IList<PortBinding>)[new PortBinding
                 {
-                    HostIP = p.HostIp ?? options.PublishAddress,
+                    HostIP = p.HostIp ?? publishAddress ?? options.PublishAddress,
                     HostPort = p.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "",
                 }]);
             parameters.NetworkingConfig = new NetworkingConfig

@@ -8,7 +8,7 @@ namespace Orchestration.Services;
 
 /// <summary>The service addresses of the fleet: the declared ones start with the host, others on first request; all
 /// stop with the host.</summary>
-internal sealed class ServiceAddressRegistry : IServiceAddresses, IHostedService, IAsyncDisposable
+internal sealed class ServiceAddressRegistry : IServiceAddresses, IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<(string Workload, string Port), Lazy<ServiceBalancer>> _balancers = new();
     private readonly IReadOnlyList<ServiceAddressRegistration> _declared;
@@ -62,6 +62,9 @@ internal sealed class ServiceAddressRegistry : IServiceAddresses, IHostedService
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+
+    /// <summary>Disposes synchronously, for containers disposed with <c>Dispose</c>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

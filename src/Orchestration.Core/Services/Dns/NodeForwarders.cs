@@ -10,7 +10,7 @@ namespace Orchestration.Services;
 /// workload with ready replicas elsewhere gets a forwarder on that node's fleet-network gateway, on the workload's own
 /// container ports, and the workload's name also resolves to that gateway. The forwarder is a balancer over the ready
 /// replicas on the other nodes, reached at their published ports. Created on the first lookup; stops with the host.</summary>
-internal sealed partial class NodeForwarders : IHostedService, IAsyncDisposable
+internal sealed partial class NodeForwarders : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, IPAddress> _gateways = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Node, string Workload), Lazy<IReadOnlyList<ServiceBalancer>>> _forwarders = new();
@@ -46,6 +46,9 @@ internal sealed partial class NodeForwarders : IHostedService, IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+
+    /// <summary>Disposes synchronously, for containers disposed with <c>Dispose</c>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
