@@ -152,7 +152,7 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
             }
 
             client.NoDelay = true;
-            _ = Task.Run(() => ServeAsync(client, cancellationToken), CancellationToken.None);
+            _ = ServeAsync(client, cancellationToken);
         }
     }
 
