@@ -6,6 +6,7 @@ using Orchestration.Reconciliation;
 using Orchestration.Rollout;
 using Orchestration.Runtime;
 using Orchestration.Scheduling;
+using Orchestration.Services;
 using Orchestration.State;
 
 namespace Orchestration;
@@ -29,6 +30,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly WakeRequests _wake;
     private readonly TimeSpan _nodeLostGracePeriod;
     private readonly Expectations _expectations;
+    private readonly ServiceAddressRegistry? _addresses;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -44,9 +46,11 @@ internal sealed partial class Orchestrator : IOrchestrator
         RolloutStore rollouts,
         Rollbacks rollbacks,
         WakeRequests wake,
-        Expectations expectations)
+        Expectations expectations,
+        ServiceAddressRegistry? addresses = null)
     {
         _expectations = expectations;
+        _addresses = addresses;
         _rollouts = rollouts;
         _rollbacks = rollbacks;
         _wake = wake;

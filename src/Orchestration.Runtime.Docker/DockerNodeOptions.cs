@@ -28,6 +28,12 @@ public sealed class DockerNodeOptions
     /// <summary>Memory capacity offered to the scheduler, in bytes; <see langword="null"/> uses the engine's memory.</summary>
     public long? MemoryBytes { get; set; }
 
+    /// <summary>Host address this node's published ports bind to when a port names none; <see langword="null"/> uses
+    /// <see cref="DockerRuntimeOptions.PublishAddress"/> for an engine on this machine and every address ("0.0.0.0")
+    /// for an engine on another machine, whose published ports are then reported at the engine's host.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? PublishAddress { get; set; }
+
     /// <summary>Engine API version to speak, such as "1.41"; <see langword="null"/> negotiates it from the engine's
     /// own version answer.</summary>
     public string? ApiVersion { get; set; }

@@ -10,11 +10,12 @@ return args.FirstOrDefault() switch
     "node-failover" => await Orchestration.Benchmarks.Docker.NodeFailoverBenchmark.RunAsync(),
     "harness" => await Orchestration.Benchmarks.Harness.HarnessBenchmark.RunAsync(),
     "swarm" => await Orchestration.Benchmarks.Swarm.SwarmBenchmark.RunAsync(),
+    "balancer" => await Orchestration.Benchmarks.Docker.BalancerBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|swarm>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|swarm|balancer>");
     return 2;
 }

@@ -46,6 +46,7 @@ public sealed class OrchestratorHost : IAsyncDisposable
     /// <param name="waitSeconds">The deadline of <see cref="WaitForAsync"/> when a call gives none.</param>
     /// <param name="eventSeconds">The deadline of <see cref="WaitForEventAsync{T}"/> when a call gives none.</param>
     /// <param name="deleteFleetOnDispose">Whether disposing deletes the fleet before stopping the host.</param>
+    /// <param name="configure">Adds more to the orchestration (service addresses, service discovery, clients).</param>
     public static async Task<OrchestratorHost> StartAsync(
         string fleet,
         IEnumerable<WorkloadSpec> workloads,
@@ -53,7 +54,8 @@ public sealed class OrchestratorHost : IAsyncDisposable
         Action<OrchestrationOptions>? options = null,
         double waitSeconds = 60,
         double eventSeconds = 30,
-        bool deleteFleetOnDispose = false)
+        bool deleteFleetOnDispose = false,
+        Action<IOrchestrationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -66,6 +68,8 @@ public sealed class OrchestratorHost : IAsyncDisposable
         {
             orchestration.AddWorkload(workload);
         }
+
+        configure?.Invoke(orchestration);
 
         var host = new OrchestratorHost(builder.Build(), waitSeconds, eventSeconds, deleteFleetOnDispose);
         await host._host.StartAsync();

@@ -86,6 +86,12 @@ public sealed record WorkloadSpec
     /// <value>The default value is zero.</value>
     public TimeSpan DrainDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>The connection string dependants receive as <c>ConnectionStrings__{name}</c> (the variable .NET
+    /// configuration reads as <c>GetConnectionString(name)</c>), with <c>{host}</c>, <c>{port}</c> (the first port) and
+    /// <c>{port:NAME}</c> replaced, such as <c>"{host}:{port:redis}"</c>; <see langword="null"/> for none.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? ConnectionStringFormat { get; init; }
+
     /// <summary>Stable hash of the fields that shape a container (image, command, environment, secret names, ports,
     /// resources, mounts, security, labels, placement). Replica count, probes, restart and update settings do not
     /// change it, so scaling or tuning a rollout never replaces containers. Ten lowercase hex characters. Computed once per

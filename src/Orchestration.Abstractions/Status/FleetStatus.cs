@@ -11,6 +11,9 @@ public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Wor
     /// <summary>Every node the fleet's runtimes report, by name.</summary>
     public ImmutableArray<NodeStatus> Nodes { get; init; } = [];
 
+    /// <summary>The stable service addresses listening on this machine (see <c>IServiceAddresses</c>).</summary>
+    public ImmutableArray<ServiceAddress> ServiceAddresses { get; init; } = [];
+
     /// <summary>The status of the named workload, or <see langword="null"/>.</summary>
     public WorkloadStatus? this[string workload] => Workloads.FirstOrDefault(w => w.Name == workload);
 

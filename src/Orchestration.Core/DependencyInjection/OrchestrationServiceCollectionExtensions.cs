@@ -11,6 +11,7 @@ using Orchestration.Observed;
 using Orchestration.Reconciliation;
 using Orchestration.Rollout;
 using Orchestration.Scheduling;
+using Orchestration.Services;
 using Orchestration.State;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<Orchestrator>();
         services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestrationHostedService>());
+        ServiceRegistrations.Add(services);
         return new OrchestrationBuilder(services);
     }
 

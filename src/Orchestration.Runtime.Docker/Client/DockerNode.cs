@@ -33,6 +33,17 @@ internal sealed class DockerNode : IDisposable
 
     public EngineEndpoint Endpoint { get; }
 
+    /// <summary>The engine's host when it is on another machine (a TCP endpoint that is not loopback), where its
+    /// published ports are reached; <see langword="null"/> for an engine on this machine.</summary>
+    public string? RemoteHost => Endpoint.Uri.Scheme is "tcp" or "http" or "https" && !Endpoint.Uri.IsLoopback && Endpoint.Uri.Host != "localhost"
+        ? Endpoint.Uri.Host
+        : null;
+
+    /// <summary>Where this node publishes ports that name no host address: its own option, else for an engine on another
+    /// machine every address (a loopback binding there could not be reached from here), else the runtime's.</summary>
+    public string PublishAddress(DockerRuntimeOptions runtime)
+        => Options.PublishAddress ?? (RemoteHost is not null ? "0.0.0.0" : runtime.PublishAddress);
+
     /// <summary>The API version spoken with the engine, once connected.</summary>
     public Version? ApiVersion { get; private set; }
 

@@ -9,7 +9,12 @@ namespace Orchestration.Runtime.Docker.Containers;
 /// network address and the published ports by name (from the port label and the actual bindings).</summary>
 internal static class ContainerInfoReader
 {
-    public static ContainerInfo Read(string node, ContainerInspectResponse inspect, string networkName)
+    /// <param name="node">The node's name.</param>
+    /// <param name="inspect">The engine's answer.</param>
+    /// <param name="networkName">The fleet network.</param>
+    /// <param name="remoteHost">The host of an engine on another machine, where its wildcard-bound ports are reached;
+    /// <see langword="null"/> for an engine on this machine.</param>
+    public static ContainerInfo Read(string node, ContainerInspectResponse inspect, string networkName, string? remoteHost = null)
     {
         var labels = (inspect.Config?.Labels ?? new Dictionary<string, string>())
             .ToImmutableSortedDictionary(StringComparer.Ordinal, StringComparer.Ordinal);
@@ -24,7 +29,7 @@ internal static class ContainerInfoReader
             OomKilled = inspect.State?.OOMKilled ?? false,
             StartedAt = ReadTime(inspect.State?.StartedAt),
             FinishedAt = ReadTime(inspect.State?.FinishedAt),
-            PublishedPorts = ReadPorts(inspect, labels),
+            PublishedPorts = ReadPorts(inspect, labels, remoteHost),
             NetworkAddress = ReadAddress(inspect.NetworkSettings, networkName),
         };
     }
@@ -42,7 +47,7 @@ internal static class ContainerInfoReader
             ? time
             : null;
 
-    private static ImmutableDictionary<string, HostEndpoint> ReadPorts(ContainerInspectResponse inspect, ImmutableSortedDictionary<string, string> labels)
+    private static ImmutableDictionary<string, HostEndpoint> ReadPorts(ContainerInspectResponse inspect, ImmutableSortedDictionary<string, string> labels, string? remoteHost)
     {
         var names = PortLabel.Parse(labels.GetValueOrDefault(PortLabel.Key));
         if (names.Count == 0)
@@ -58,7 +63,7 @@ internal static class ContainerInfoReader
             if (hostNetwork)
             {
                 var containerPort = int.Parse(dockerPort.Split('/')[0], CultureInfo.InvariantCulture);
-                result[name] = new HostEndpoint("127.0.0.1", containerPort);
+                result[name] = new HostEndpoint(remoteHost ?? "127.0.0.1", containerPort);
                 continue;
             }
 
@@ -70,16 +75,18 @@ internal static class ContainerInfoReader
             var binding = list.FirstOrDefault(b => !b.HostIP.Contains(':', StringComparison.Ordinal)) ?? list.FirstOrDefault();
             if (binding is not null && int.TryParse(binding.HostPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
             {
-                result[name] = new HostEndpoint(ReachableHost(binding.HostIP), port);
+                result[name] = new HostEndpoint(ReachableHost(binding.HostIP, remoteHost), port);
             }
         }
 
         return result.ToImmutable();
     }
 
-    /// <summary>A wildcard binding is reached on loopback from the orchestrator's machine.</summary>
-    private static string ReachableHost(string hostIp) => hostIp switch
+    /// <summary>A wildcard binding is reached on loopback from the orchestrator's machine, or at the engine's own
+    /// address when the engine is on another machine.</summary>
+    private static string ReachableHost(string hostIp, string? remoteHost) => hostIp switch
     {
+        "" or "0.0.0.0" or "::" when remoteHost is not null => remoteHost,
         "" or "0.0.0.0" => "127.0.0.1",
         "::" => "::1",
         _ => hostIp,

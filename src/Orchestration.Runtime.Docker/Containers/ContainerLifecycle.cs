@@ -11,13 +11,14 @@ namespace Orchestration.Runtime.Docker.Containers;
 /// <summary>Creates, starts, stops and removes containers on their nodes. Creating is made idempotent by the
 /// container name: a create that timed out but happened is found again by name and reused when it carries the same
 /// replica and revision.</summary>
-internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networks, IOptions<DockerRuntimeOptions> options, ILogger logger)
+internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networks, IOptions<DockerRuntimeOptions> options, ILogger logger, FleetDnsSettings? dns = null)
 {
     public async Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
         var node = nodes[launch.Node];
         var networkName = networks.NameOf(launch.Fleet);
-        var parameters = ContainerParameters.Create(launch, networkName, options.Value);
+        var dnsServers = dns is null ? null : await dns.ServersAsync(node, launch.Fleet, launch.Workload.Name, cancellationToken).ConfigureAwait(false);
+        var parameters = ContainerParameters.Create(launch, networkName, options.Value, dnsServers, node.PublishAddress(options.Value));
         for (var attempt = 0; ; attempt++)
         {
             var id = await CreateAsync(node, launch, parameters, cancellationToken).ConfigureAwait(false);
@@ -34,6 +35,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
                 logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, EngineErrors.Message(e));
                 await TryRemoveAsync(node, id).ConfigureAwait(false);
                 await networks.EnsureAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
+                dns?.Forget(node.Name, launch.Fleet);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -101,7 +103,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
     public async Task<ContainerInfo> InspectAsync(DockerNode node, string id, string networkName, CancellationToken cancellationToken)
     {
         var inspect = await node.CallAsync((c, ct) => c.Containers.InspectContainerAsync(id, ct), cancellationToken).ConfigureAwait(false);
-        return ContainerInfoReader.Read(node.Name, inspect, networkName);
+        return ContainerInfoReader.Read(node.Name, inspect, networkName, node.RemoteHost);
     }
 
     private async Task<string> CreateAsync(DockerNode node, ContainerLaunch launch, CreateContainerParameters parameters, CancellationToken cancellationToken)
@@ -123,6 +125,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
                 // The fleet network is missing on this node (deleted, or the node was down during prepare).
                 logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, EngineErrors.Message(e));
                 await networks.EnsureAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
+                dns?.Forget(node.Name, launch.Fleet);
             }
             catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
             {

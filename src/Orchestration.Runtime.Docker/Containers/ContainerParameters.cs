@@ -11,7 +11,14 @@ namespace Orchestration.Runtime.Docker.Containers;
 /// name as DNS alias.</summary>
 internal static class ContainerParameters
 {
-    public static CreateContainerParameters Create(ContainerLaunch launch, string networkName, DockerRuntimeOptions options)
+    /// <param name="launch">The launch.</param>
+    /// <param name="networkName">The fleet network.</param>
+    /// <param name="options">The runtime's options.</param>
+    /// <param name="dnsServers">The fleet's DNS first, then the machine's: the workload name is then answered by the
+    /// fleet's DNS (ready replicas only) and is not an alias; <see langword="null"/> keeps the alias.</param>
+    /// <param name="publishAddress">Where ports without a host address are published on the node; the runtime's
+    /// <see cref="DockerRuntimeOptions.PublishAddress"/> when <see langword="null"/>.</param>
+    public static CreateContainerParameters Create(ContainerLaunch launch, string networkName, DockerRuntimeOptions options, IReadOnlyList<string>? dnsServers = null, string? publishAddress = null)
     {
         var spec = launch.Workload;
         var security = spec.Security;
@@ -63,7 +70,7 @@ internal static class ContainerParameters
                 PortLabel.DockerPort,
                 p => (IList<PortBinding>)[new PortBinding
                 {
-                    HostIP = p.HostIp ?? options.PublishAddress,
+                    HostIP = p.HostIp ?? publishAddress ?? options.PublishAddress,
                     HostPort = p.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "",
                 }]);
             // The engine's default network has no DNS and refuses aliases.
@@ -71,9 +78,13 @@ internal static class ContainerParameters
             {
                 EndpointsConfig = new Dictionary<string, EndpointSettings>(StringComparer.Ordinal)
                 {
-                    [networkName] = new() { Aliases = [spec.Name, .. launch.NetworkAliases] },
+                    [networkName] = new() { Aliases = dnsServers is null ? [spec.Name, .. launch.NetworkAliases] : [.. launch.NetworkAliases] },
                 },
             };
+            if (dnsServers is not null)
+            {
+                hostConfig.DNS = [.. dnsServers];
+            }
         }
 
         return parameters;

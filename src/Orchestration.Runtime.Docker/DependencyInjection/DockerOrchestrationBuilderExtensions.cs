@@ -40,7 +40,8 @@ public static class DockerOrchestrationBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DockerNodes(Options(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new FleetNetworks(Options(sp)));
-        services.TryAddSingleton(sp => new ContainerLifecycle(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), Options(sp), Logger(sp)));
+        services.TryAddSingleton(sp => new FleetDnsSettings(sp.GetRequiredService<FleetNetworks>(), sp.GetService<Orchestration.Services.ServiceDns>()));
+        services.TryAddSingleton(sp => new ContainerLifecycle(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), Options(sp), Logger(sp), sp.GetRequiredService<FleetDnsSettings>()));
         services.TryAddSingleton(sp => new ContainerQueries(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), sp.GetRequiredService<ContainerLifecycle>(), Options(sp)));
         services.TryAddSingleton(sp => new ExecRunner(sp.GetRequiredService<DockerNodes>()));
         services.TryAddSingleton(sp => new ImageService(

@@ -57,6 +57,11 @@ internal sealed class DockerRuntimeOptionsValidator : IValidateOptions<DockerRun
 
     private static void ValidateNode(DockerNodeOptions node, string at, HashSet<string> names, List<string> failures)
     {
+        if (node.PublishAddress is { } publish && !IPAddress.TryParse(publish, out _))
+        {
+            failures.Add($"{at}.PublishAddress: '{publish}' must be an IP address, such as \"127.0.0.1\" or \"0.0.0.0\".");
+        }
+
         if (!SpecRules.IsDnsLabel(node.Name))
         {
             failures.Add($"{at}.Name: '{node.Name}' must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit.");

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.Extensions.Primitives;
+using Orchestration.Observed;
+using Orchestration.Reconciliation;
+
+namespace Orchestration.Services;
+
+/// <summary>The ready replicas of each workload, recomputed from the status board whenever it changes. Readers get the
+/// last published set; a change cancels the workload's change token and raises <see cref="Changed"/>.</summary>
+internal sealed class ServiceEndpointTable : IServiceEndpoints
+{
+    private readonly StatusBoard _status;
+    private readonly ObservedState _observed;
+    private readonly ConcurrentDictionary<string, ImmutableArray<ReadyReplica>> _ready = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _tokens = new(StringComparer.Ordinal);
+    private readonly object _refreshGate = new();
+
+    public ServiceEndpointTable(StatusBoard status, ObservedState observed)
+    {
+        _status = status;
+        _observed = observed;
+    }
+
+    /// <summary>Raised after the ready set of a workload changed, with the workload's name; on the refreshing thread.</summary>
+    public event Action<string>? Changed;
+
+    public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return [.. ReadyOf(workload).SelectMany(r => r.Status.Ports
+            .Where(p => port is null || p.Key == port)
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new ServiceEndpoint(workload, p.Key, r.Status.Id, p.Value)))];
+    }
+
+    /// <summary>The ready replicas of <paramref name="workload"/>, ordered by replica id.</summary>
+    public ImmutableArray<ReadyReplica> ReadyOf(string workload)
+    {
+        if (!_ready.TryGetValue(workload, out var ready))
+        {
+            Refresh();
+            ready = _ready.GetValueOrDefault(workload, []);
+        }
+
+        return ready;
+    }
+
+    public IChangeToken GetChangeToken(string workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var source = _tokens.GetOrAdd(workload, _ => new CancellationTokenSource());
+        return new CancellationChangeToken(source.Token);
+    }
+
+    /// <summary>Reads the status board and signals every workload whose ready set changed.</summary>
+    public void Refresh()
+    {
+        var changed = new List<string>();
+        lock (_refreshGate)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var workload in _status.All)
+            {
+                seen.Add(workload.Name);
+                var next = Compute(workload);
+                if (!_ready.TryGetValue(workload.Name, out var previous) || !SameSet(previous, next))
+                {
+                    _ready[workload.Name] = next;
+                    changed.Add(workload.Name);
+                }
+            }
+
+            foreach (var gone in _ready.Keys.Where(k => !seen.Contains(k)).ToList())
+            {
+                if (_ready.TryRemove(gone, out var previous) && previous.Length > 0)
+                {
+                    changed.Add(gone);
+                }
+            }
+        }
+
+        foreach (var workload in changed)
+        {
+            if (_tokens.TryRemove(workload, out var source))
+            {
+                source.Cancel();
+                source.Dispose();
+            }
+
+            Changed?.Invoke(workload);
+        }
+    }
+
+    private ImmutableArray<ReadyReplica> Compute(WorkloadStatus workload)
+    {
+        var containers = _observed.ContainersOf(workload.Name).ToDictionary(c => c.Ref.Id, StringComparer.Ordinal);
+        return [.. workload.Replicas
+            .Where(r => r.Ready)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => new ReadyReplica(r, r.ContainerId is { } id && containers.TryGetValue(id, out var c) ? c.NetworkAddress : null))];
+    }
+
+    private static bool SameSet(ImmutableArray<ReadyReplica> a, ImmutableArray<ReadyReplica> b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            var (x, y) = (a[i], b[i]);
+            if (x.Status.Id != y.Status.Id || x.Status.ContainerId != y.Status.ContainerId || x.Status.Node != y.Status.Node
+                || x.NetworkAddress != y.NetworkAddress || !x.Status.Ports.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(y.Status.Ports.OrderBy(p => p.Key, StringComparer.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
