@@ -1,9 +1,10 @@
 using Orchestration.Benchmarks;
+using Orchestration.Benchmarks.Converge;
 
 return args.FirstOrDefault() switch
 {
     "scheduler" => SchedulerBenchmark.Run(),
-    "converge" => await ConvergeBenchmark.RunAsync(),
+    "converge" => await ConvergeBenchmark.RunAsync(args[1..]),
     "rollout" => await RolloutBenchmark.RunAsync(),
     "fleet-start" => await Orchestration.Benchmarks.Docker.FleetStartBenchmark.RunAsync(),
     "self-heal" => await Orchestration.Benchmarks.Docker.SelfHealBenchmark.RunAsync(),
