@@ -30,6 +30,14 @@ public sealed partial class InMemoryRuntime
             {
                 while (reader.TryRead(out var e))
                 {
+                    if (e.Kind == RuntimeEventKind.NodeChanged && reader.TryPeek(out var next) && next.Kind == RuntimeEventKind.NodeChanged)
+                    {
+                        // A node change tells the reader to read the nodes again; the next one already does that, so
+                        // a burst (a thousand nodes lost at once) costs one read of every node, not one per change.
+                        Interlocked.Decrement(ref _undelivered);
+                        continue;
+                    }
+
                     try
                     {
                         yield return e;
