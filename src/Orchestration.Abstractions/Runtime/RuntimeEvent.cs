@@ -49,6 +49,10 @@ public sealed record RuntimeEvent
     /// <summary>The node's new state, for <see cref="RuntimeEventKind.NodeChanged"/>.</summary>
     public NodeState? NodeState { get; init; }
 
+    /// <summary>The container as the runtime saw it, when the event carries it (a creation or a start): a container the
+    /// observed state does not know yet is then recorded from the event instead of by listing every container again.</summary>
+    public ContainerInfo? Container { get; init; }
+
     /// <summary>When it happened.</summary>
     public DateTimeOffset Time { get; init; }
 }

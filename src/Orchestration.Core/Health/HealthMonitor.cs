@@ -69,6 +69,11 @@ internal sealed class HealthMonitor : IDisposable
     /// <summary>Stops the probers of <paramref name="workload"/>'s containers not in <paramref name="keep"/>.</summary>
     public void Retain(string workload, IReadOnlySet<string> keep)
     {
+        if (_probers.IsEmpty)
+        {
+            return;
+        }
+
         foreach (var (id, prober) in _probers)
         {
             if (prober.Target.Workload == workload && !keep.Contains(id))

@@ -72,6 +72,7 @@ public sealed partial class InMemoryRuntime
             ReplicaId = c.ReplicaId,
             Workload = c.Workload,
             ExitCode = exitCode,
+            Container = kind is RuntimeEventKind.Created or RuntimeEventKind.Started ? c.Info : null,
             Time = _time.GetUtcNow(),
         };
         foreach (var s in _subscribers)

@@ -52,7 +52,19 @@ internal sealed partial class ObservedState
 
             if (!_containers.TryGetValue(id, out var entry))
             {
-                return (e.Workload, !_destroyed.ContainsKey(id));
+                if (_destroyed.ContainsKey(id))
+                {
+                    return (e.Workload, false);
+                }
+
+                if (e.Container is not { } carried)
+                {
+                    return (e.Workload, true);
+                }
+
+                // The event says what the container is: no need to list every container again to learn it.
+                Put(carried);
+                return (carried.Label(OrchestrationLabels.Workload), false);
             }
 
             var info = entry.Info;

@@ -63,8 +63,17 @@ internal sealed class ReplicaHealthTracker
                 continue;
             }
 
-            keep.Add(container.Id);
             var probes = ProbesOf(ctx, spec, record);
+            if (probes.Startup is null && probes.Readiness is null && probes.Liveness is null)
+            {
+                // Nothing to probe (a prober left from other probes stops below, as it is not kept): no allocation and
+                // no lookup per replica, as this runs over every replica after every reconcile.
+                record.Health = null;
+                TrackReadiness(ctx, record);
+                continue;
+            }
+
+            keep.Add(container.Id);
             _health.Ensure(new ProbeTargetInfo(ctx.Workload, record.Id, container, runtime, record.Ports), probes);
             record.Health = _health.Get(container) ?? Unprobed(probes);
             TrackReadiness(ctx, record);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Orchestration.Rollout;
 using Orchestration.State;
 
@@ -25,19 +26,36 @@ internal sealed class WorkloadStatusPublisher
     public void Publish(ReconcileContext ctx, WorkloadSpec spec, CronJobStatus? cron = null)
     {
         var book = ctx.Book;
-        var replicas = book.Replicas.Values
-            .OrderBy(r => r.Ordinal ?? 0).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => r.ToStatus(ctx.Workload)).ToImmutableArray();
-        var live = replicas.Where(r => r.Phase is not (ReplicaPhase.Succeeded or ReplicaPhase.Failed or ReplicaPhase.Terminating)).ToList();
-        var ready = live.Count(r => r.Ready);
-        var available = book.Replicas.Values.Count(r => r.IsAvailable(ctx.Now, spec.Update.MinReadyTime));
-        var desired = spec.Kind == WorkloadKind.DaemonSet ? live.Count : DesiredOf(spec);
+
+        // One sort and one counting pass: this runs after every reconcile, over every replica of the workload.
+        var records = book.Replicas.Values.ToArray();
+        Array.Sort(records, StatusOrder);
+        var replicas = new ReplicaStatus[records.Length];
+        int live = 0, ready = 0, available = 0, updated = 0, unplaced = 0;
+        var allCurrent = true;
+        for (var i = 0; i < records.Length; i++)
+        {
+            var r = replicas[i] = records[i].ToStatus(ctx.Workload);
+            available += records[i].IsAvailable(ctx.Now, spec.Update.MinReadyTime) ? 1 : 0;
+            if (r.Phase is ReplicaPhase.Succeeded or ReplicaPhase.Failed or ReplicaPhase.Terminating)
+            {
+                continue;
+            }
+
+            live++;
+            ready += r.Ready ? 1 : 0;
+            updated += r.Revision == spec.Revision ? 1 : 0;
+            allCurrent &= r.Revision == spec.Revision;
+            unplaced += r.Phase == ReplicaPhase.Pending && r.Node is null ? 1 : 0;
+        }
+
+        var desired = spec.Kind == WorkloadKind.DaemonSet ? live : DesiredOf(spec);
         var paused = spec.Kind is WorkloadKind.Service or WorkloadKind.StatefulSet && _rollouts.Of(ctx.Workload).PausedReason is not null;
         var phase = book.Finished
             ?? (spec.Kind == WorkloadKind.Job ? WorkloadPhase.Progressing
                 : spec.Kind == WorkloadKind.CronJob ? (spec.CronJob.Suspend ? WorkloadPhase.Paused : WorkloadPhase.Available)
                 : paused ? WorkloadPhase.Paused
-                : ready == desired && live.Count == desired && replicas.Length == desired && live.All(r => r.Revision == spec.Revision) ? WorkloadPhase.Available
+                : ready == desired && live == desired && replicas.Length == desired && allCurrent ? WorkloadPhase.Available
                 : WorkloadPhase.Progressing);
         var status = new WorkloadStatus
         {
@@ -48,18 +66,30 @@ internal sealed class WorkloadStatusPublisher
             Desired = desired,
             Ready = ready,
             Available = available,
-            Updated = live.Count(r => r.Revision == spec.Revision),
+            Updated = updated,
             Succeeded = book.Succeeded,
             Failed = book.Failed,
-            Replicas = replicas,
+            Replicas = ImmutableCollectionsMarshal.AsImmutableArray(replicas),
             CronJob = cron,
         };
         var previous = _board.Get(spec.Name);
-        _board.Set(status, live.Count(r => r.Phase == ReplicaPhase.Pending && r.Node is null));
+        _board.Set(status, unplaced);
         if (previous is null || previous.Ready != status.Ready || previous.Phase != status.Phase)
         {
             WakeDependants(spec.Name);
         }
+    }
+
+    /// <summary>Stateful replicas by ordinal, the others by age, then id.</summary>
+    private static int StatusOrder(ReplicaRecord a, ReplicaRecord b)
+    {
+        var c = (a.Ordinal ?? 0).CompareTo(b.Ordinal ?? 0);
+        if (c == 0)
+        {
+            c = a.CreatedAt.CompareTo(b.CreatedAt);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 
     /// <summary>The last reconciled status of <paramref name="w"/>. Between an apply that changed its revision and the
