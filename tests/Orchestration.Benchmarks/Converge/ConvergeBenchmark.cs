@@ -4,7 +4,8 @@ namespace Orchestration.Benchmarks.Converge;
 
 /// <summary>Shows that the control loop's cost grows with the work, not with its square: the same scenario at two sizes
 /// (ten times the replicas per workload and ten times the nodes), each converged from empty and then again after a
-/// tenth of the nodes is lost. Prints both sizes' times and their growth (large over small).
+/// tenth of the nodes is lost, then stateful sets of the small size (with a volume per replica) from empty. Prints
+/// the times and the growth (large over small).
 /// <para>With arguments <c>nodes workloads replicas-per-workload lost-nodes</c> it runs that one size only (a
 /// quicker loop while working on the control loop) and prints <c>bench converge_custom …</c>.</para></summary>
 internal static class ConvergeBenchmark
@@ -27,6 +28,7 @@ internal static class ConvergeBenchmark
 
         var small = await ConvergeScenario.Services("small", nodes: 1_000, workloads: 10, replicasPerWorkload: 1_000, lostNodes: 100).RunAsync();
         var large = await ConvergeScenario.Services("large", nodes: 10_000, workloads: 10, replicasPerWorkload: 10_000, lostNodes: 1_000).RunAsync();
+        var stateful = await ConvergeScenario.StatefulSets("statefulset", nodes: 1_000, workloads: 10, replicasPerWorkload: 1_000).RunAsync();
 
         // Another kind or size is one more RunAsync here, with its fields appended to the line.
         Console.WriteLine(Line("converge",
@@ -42,6 +44,7 @@ internal static class ConvergeBenchmark
             ("reconciles_small", small.Reconciles.ToString(CultureInfo.InvariantCulture)),
             ("reconciles_large", large.Reconciles.ToString(CultureInfo.InvariantCulture)),
             ("running_large", large.Running.ToString(CultureInfo.InvariantCulture)),
+            ("statefulset_initial_s", Seconds(stateful.InitialSeconds)),
         ]));
         return 0;
     }

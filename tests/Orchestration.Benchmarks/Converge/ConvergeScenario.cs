@@ -18,6 +18,11 @@ internal sealed record ConvergeScenario(string Name, int Nodes, int Workloads, i
     public static ConvergeScenario Services(string name, int nodes, int workloads, int replicasPerWorkload, int lostNodes)
         => new(name, nodes, workloads, replicasPerWorkload, lostNodes, w => w.Image("app:1").Requests(cpu: "100m", memory: "64Mi").Port("http", 8080));
 
+    /// <summary>Stateful sets (Parallel pod management) with one volume per replica. No node is lost: a stateful
+    /// replica waits for its node instead of moving, so only the initial convergence is measured.</summary>
+    public static ConvergeScenario StatefulSets(string name, int nodes, int workloads, int replicasPerWorkload)
+        => new(name, nodes, workloads, replicasPerWorkload, 0, w => w.Image("db:1").StatefulSet(podManagement: PodManagementPolicy.Parallel).VolumeTemplate("data", "/data").Requests(cpu: "100m", memory: "64Mi").Port("db", 5432));
+
     public async Task<ConvergeResult> RunAsync()
     {
         GC.Collect();
