@@ -25,4 +25,8 @@ public static class OrchestrationLabels
     /// <summary>Which container of its replica it is (1 for the first, counting restarts); also the suffix of its
     /// name, so a replacement never waits for the removal of the container it replaces.</summary>
     public const string Attempt = Prefix + "attempt";
+
+    /// <summary>The run of a cron job the container belongs to, so that a restarted orchestrator adopts a run in
+    /// progress instead of starting it over.</summary>
+    public const string Run = Prefix + "run";
 }

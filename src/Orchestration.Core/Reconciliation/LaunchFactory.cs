@@ -57,6 +57,11 @@ internal sealed class LaunchFactory
             new(OrchestrationLabels.Owner, Owner),
             new(OrchestrationLabels.Attempt, attempt.ToString(CultureInfo.InvariantCulture)),
         ]);
+        if (replica.RunId is { } run)
+        {
+            labels = labels.SetItem(OrchestrationLabels.Run, run);
+        }
+
         return new ContainerLaunch
         {
             Fleet = _fleet,

@@ -85,7 +85,7 @@ internal sealed class ReconcileContext
             while (Book.Replicas.ContainsKey(id));
         }
 
-        var record = new ReplicaRecord { Id = id, Revision = spec.Revision, CreatedAt = Now, PinnedNode = pinnedNode, Ordinal = ordinal };
+        var record = new ReplicaRecord { Id = id, Revision = spec.Revision, CreatedAt = Now, PinnedNode = pinnedNode, Ordinal = ordinal, RunId = Book.RunId };
         Book.Replicas.Add(id, record);
         return record;
     }

@@ -21,6 +21,9 @@ internal sealed class ReplicaRecord
     /// for other kinds.</summary>
     public int? Ordinal { get; init; }
 
+    /// <summary>The cron job run it belongs to; <see langword="null"/> for other kinds.</summary>
+    public string? RunId { get; init; }
+
     public ReplicaPhase Phase { get; set; } = ReplicaPhase.Pending;
 
     public Reservation? Reservation { get; set; }

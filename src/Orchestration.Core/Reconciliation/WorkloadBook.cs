@@ -47,6 +47,9 @@ internal sealed class WorkloadBook
     /// <summary>A stateful set's ordinals → the node that holds their volumes, once placed there.</summary>
     public Dictionary<int, string> VolumeNodes { get; } = [];
 
+    /// <summary>The cron job run this book is the memory of; <see langword="null"/> for a workload's own book.</summary>
+    public string? RunId { get; init; }
+
     /// <summary>A cron job's schedule and runs.</summary>
     public CronJobState? Cron { get; set; }
 }

@@ -141,6 +141,29 @@ public sealed class CronJobTests
     }
 
     [Fact]
+    public async Task A_restarted_orchestrator_adopts_a_run_in_progress_instead_of_starting_it_over()
+    {
+        var cron = Every10Seconds(b => b.CronPolicy(ConcurrencyPolicy.Forbid));
+        await using var first = await StartAsync(cron, TimeSpan.FromSeconds(25));
+        await first.UntilAsync(_ => first.Running("report").Count == 1, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
+        var container = first.Running("report").Single();
+        var runId = Assert.Single(first.EventsOf<CronJobRunStarted>()).RunId;
+        await first.Loop.StopAsync();
+
+        await using var second = await FleetHarness.StartAsync(_ => { }, null, first, cron);
+        await second.UntilAsync(s => s["report"]!.CronJob!.Active == 1 && s["report"]!.Replicas.Length == 1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(container.Ref.Id, second["report"].Replicas.Single().ContainerId);
+        Assert.Equal(runId, second["report"].CronJob!.Runs.Single().Id);
+        Assert.Contains(second.EventsOf<ReplicaAdopted>(), e => e.Workload == "report");
+        await second.UntilAsync(_ => second.EventsOf<CronJobRunFinished>().Any(e => e.RunId == runId), TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(1));
+        Assert.Equal(WorkloadPhase.Completed, second.EventsOf<CronJobRunFinished>().First(e => e.RunId == runId).Outcome);
+        // Forbid still holds across the restart: the next run starts only once the adopted one finished.
+        var finishedAt = second.EventsOf<CronJobRunFinished>().First(e => e.RunId == runId).Time;
+        Assert.All(second.EventsOf<CronJobRunStarted>(), e => Assert.True(e.Time >= finishedAt, $"run {e.RunId} started at {e.Time} while {runId} ran"));
+    }
+
+    [Fact]
     public void Invalid_schedules_and_time_zones_are_reported_at_build()
     {
         var error = Assert.Throws<SpecValidationException>(() => new WorkloadBuilder("report").Image("report:1")

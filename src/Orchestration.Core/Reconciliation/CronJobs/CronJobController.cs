@@ -160,17 +160,58 @@ internal sealed class CronJobController : IWorkloadController
         _events.Publish(new CronJobRunFinished { Time = ctx.Now, Fleet = _fleet, Workload = ctx.Workload, RunId = run.Id, Outcome = WorkloadPhase.Failed, Reason = reason });
     }
 
-    /// <summary>Containers of replicas no run knows (a run stopped before this process started, or already pruned).</summary>
+    /// <summary>Containers of replicas no run knows: a run in progress when this process started (a container of its
+    /// that still runs) becomes a run again, which adopts it; the others (runs stopped or already pruned) are removed.</summary>
     private async Task RemoveStrayContainersAsync(ReconcileContext ctx, CronJobState state, CancellationToken cancellationToken)
     {
         foreach (var c in ctx.Containers)
         {
             var id = c.Label(OrchestrationLabels.Replica);
-            if ((id is null || !state.Runs.Any(r => r.Book.Replicas.ContainsKey(id))) && _nodes.AnswersForRemoval(c.Ref.Node))
+            if (id is not null && state.Runs.Any(r => r.Book.Replicas.ContainsKey(id)))
+            {
+                continue;
+            }
+
+            if (c.Label(OrchestrationLabels.Run) is { } runId && c.State is ContainerState.Running or ContainerState.Created
+                && ActiveRun(ctx, state, runId) is not null)
+            {
+                continue;
+            }
+
+            if (_nodes.AnswersForRemoval(c.Ref.Node))
             {
                 await _removal.RemoveLeftoverAsync(ctx, c, "belongs to no run of the cron job", cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The active run <paramref name="runId"/>; a run this process does not know yet is taken up as active (its
+    /// step adopts its containers); a finished one has none.</summary>
+    private static CronJobRun? ActiveRun(ReconcileContext ctx, CronJobState state, string runId)
+    {
+        if (state.Runs.Find(r => r.Id == runId) is { } known)
+        {
+            return known.IsActive ? known : null;
+        }
+
+        if (TryParseRunId(runId) is not { } scheduledAt)
+        {
+            return null;
+        }
+
+        var resumed = new CronJobRun(ctx.Workload, runId, scheduledAt, ctx.Now);
+        state.Runs.Add(resumed);
+        if (scheduledAt > state.LastScheduleTime)
+        {
+            state.LastScheduleTime = scheduledAt;
+        }
+
+        if (state.LastRunScheduledAt is null || scheduledAt > state.LastRunScheduledAt)
+        {
+            state.LastRunScheduledAt = scheduledAt;
+        }
+
+        return resumed;
     }
 
     /// <summary>Keeps the newest finished runs within the history limits.</summary>
@@ -209,7 +250,7 @@ internal sealed class CronJobController : IWorkloadController
         Spec = ctx.Spec,
         Book = run.Book,
         Now = ctx.Now,
-        Containers = [.. ctx.Containers.Where(c => c.Label(OrchestrationLabels.Replica) is { } id && run.Book.Replicas.ContainsKey(id))],
+        Containers = [.. ctx.Containers.Where(c => (c.Label(OrchestrationLabels.Replica) is { } id && run.Book.Replicas.ContainsKey(id)) || c.Label(OrchestrationLabels.Run) == run.Id)],
         Scheduling = ctx.Scheduling,
     };
 
@@ -218,5 +259,10 @@ internal sealed class CronJobController : IWorkloadController
 
     private static string Missed(int missed) => missed == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({missed} earlier occurrences were missed too)");
 
-    private static string RunId(DateTimeOffset scheduledAt) => scheduledAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+    private const string RunIdFormat = "yyyyMMdd-HHmmss";
+
+    private static string RunId(DateTimeOffset scheduledAt) => scheduledAt.UtcDateTime.ToString(RunIdFormat, CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? TryParseRunId(string runId)
+        => DateTimeOffset.TryParseExact(runId, RunIdFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
 }

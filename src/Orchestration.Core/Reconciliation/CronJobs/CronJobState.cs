@@ -28,7 +28,7 @@ internal sealed class CronJobRun
         Id = id;
         ScheduledAt = scheduledAt;
         StartedAt = startedAt;
-        Book = new WorkloadBook(workload) { DependenciesMet = true };
+        Book = new WorkloadBook(workload) { DependenciesMet = true, RunId = id };
     }
 
     public string Id { get; }

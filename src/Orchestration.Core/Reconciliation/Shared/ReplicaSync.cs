@@ -82,10 +82,15 @@ internal sealed class ReplicaSync
             return "its node was lost and the replica was replaced";
         }
 
-        if (ctx.Book.Finished is not null || spec.Kind == WorkloadKind.CronJob)
+        if (ctx.Book.Finished is not null)
         {
-            // A cron job's runs are its own: containers of runs it does not know belong to no run.
             return "the job has finished";
+        }
+
+        if (spec.Kind == WorkloadKind.CronJob && (ctx.Book.RunId is null || c.Label(OrchestrationLabels.Run) != ctx.Book.RunId))
+        {
+            // A cron job's runs are its own: a container is adopted only by the run it carries the label of.
+            return "it belongs to no run of the cron job";
         }
 
         var revision = c.Label(OrchestrationLabels.Revision);
@@ -122,6 +127,7 @@ internal sealed class ReplicaSync
             CreatedAt = c.StartedAt ?? ctx.Now,
             PinnedNode = spec.Kind == WorkloadKind.DaemonSet || stateful ? c.Ref.Node : null,
             Ordinal = stateful && StatefulIdentity.TryParseOrdinal(id, out var ordinal) ? ordinal : null,
+            RunId = ctx.Book.RunId,
             Container = c.Ref,
             Phase = c.State == ContainerState.Running ? ReplicaPhase.Running : ReplicaPhase.Starting,
             RunningSince = c.State == ContainerState.Running ? c.StartedAt ?? ctx.Now : null,
