@@ -46,15 +46,25 @@ internal static class LogStream
         }
     }
 
-    /// <summary>The lines of one replica, across its restarts, out of its workload's lines.</summary>
+    /// <summary>The lines of one replica, across its restarts, out of its workload's lines; a separator line names each
+    /// new container the replica runs in.</summary>
     private static async IAsyncEnumerable<string> OfReplica(IAsyncEnumerable<LogLine> lines, string replica, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        string? container = null;
         await foreach (var line in lines.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (line.Replica == replica)
+            if (line.Replica != replica)
             {
-                yield return line.Text;
+                continue;
             }
+
+            if (container is not null && line.ContainerId != container)
+            {
+                yield return $"--- replica {line.Workload}/{replica}: container {line.ContainerId} ---";
+            }
+
+            container = line.ContainerId;
+            yield return line.Text;
         }
     }
 }
