@@ -41,8 +41,9 @@ public sealed class ContainerOutputTests(ITestOutputHelper output)
                 .AddWorkload("db", w => w
                     .Image("orchestration/busybox:1")
                     .PullPolicy(PullPolicy.Never)
-                    .Port("tcp", 5432)
-                    .Readiness(Probe.Tcp("tcp"))
+                    // An exec probe: a TCP probe of a published port can be answered by the engine's port proxy
+                    // while the container that would serve it is still starting up or already gone.
+                    .Readiness(Probe.Exec("test", "-f", "/tmp/ready"))
                     .Command("sh", "-c", "echo db: reading /etc/db.conf; echo 'db: fatal: no such file'; exit 1"))
                 .WriteLogsTo(output.WriteLine),
             new TestFleetOptions { ReadyTimeout = TimeSpan.FromSeconds(15) }));
