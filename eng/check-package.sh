@@ -192,11 +192,21 @@ await using (var fleet = await TestFleet.StartAsync(b => b.AddWorkload<Web>(), n
 var engine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
 using var docker = new DockerClientBuilder().WithEndpoint(new Uri(engine)).WithApiVersion(new System.Version(1, 41)).Build();
 var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{OrchestrationLabels.Fleet}={name}"] = true } };
-var containers = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
-var networks = await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
+// Dispose hands the removal to the harness's watchdog and returns: the fleet is gone within seconds.
+IList<ContainerListResponse> containers;
+IList<NetworkResponse> networks;
+var gone = DateTime.UtcNow.AddSeconds(60);
+do
+{
+    await Task.Delay(250);
+    containers = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
+    networks = await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
+}
+while ((containers.Count > 0 || networks.Count > 0) && DateTime.UtcNow < gone);
+
 if (containers.Count > 0 || networks.Count > 0)
 {
-    throw new InvalidOperationException($"After dispose, fleet {name} left {containers.Count} container(s) and {networks.Count} network(s).");
+    throw new InvalidOperationException($"60 s after dispose, fleet {name} still has {containers.Count} container(s) and {networks.Count} network(s).");
 }
 
 Console.WriteLine($"fleet {name}: disposed, nothing left");
