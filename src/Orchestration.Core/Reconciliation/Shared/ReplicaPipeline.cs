@@ -22,10 +22,6 @@ internal sealed class ReplicaPipeline
         _status = status;
     }
 
-    public ReplicaLauncher Launcher => _launcher;
-
-    public WorkloadStatusPublisher Status => _status;
-
     /// <summary>Syncs the replicas; false while the workload waits for its dependencies.</summary>
     public async Task<bool> BeginAsync(ReconcileContext ctx, WorkloadSpec spec, CancellationToken cancellationToken)
     {
