@@ -20,12 +20,12 @@ internal sealed class BackendPool
     /// <summary>Completes at the next change of the live set.</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
 
-    /// <summary>Makes <paramref name="endpoints"/> the live set; returns the backends that left it, already retired.</summary>
-    public IReadOnlyList<Backend> Update(IReadOnlyList<ServiceEndpoint> endpoints)
+    /// <summary>Makes <paramref name="routes"/> the live set; returns the backends that left it, already retired.</summary>
+    public IReadOnlyList<Backend> Update(IReadOnlyList<ReplicaRoute> routes)
     {
         var current = Live;
-        var next = endpoints
-            .Select(e => current.FirstOrDefault(b => b.ReplicaId == e.ReplicaId && b.Address == e.Address) ?? new Backend(e.ReplicaId, e.Address))
+        var next = routes
+            .Select(r => current.FirstOrDefault(b => b.ReplicaId == r.ReplicaId && b.Address == r.Address) ?? new Backend(r.ReplicaId, r.Address))
             .ToArray();
         var left = current.Where(b => !next.Contains(b)).ToList();
         foreach (var backend in left)

@@ -102,13 +102,16 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
     private void Update()
     {
         var endpoints = _table.GetEndpoints(_workload, _port);
-        var left = _pool.Update(_include is null ? endpoints : [.. endpoints.Where(_include)]);
+        var spec = _desired.Current?.Find(_workload);
+        var containerPort = spec?.Ports.FirstOrDefault(p => p.Name == _port)?.ContainerPort;
+        var routes = ReplicaRoutes.Resolve(_include is null ? endpoints : [.. endpoints.Where(_include)], _table.ReadyOf(_workload), containerPort);
+        var left = _pool.Update(routes);
         if (left.Count == 0)
         {
             return;
         }
 
-        var drain = _desired.Current?.Find(_workload)?.DrainDelay ?? TimeSpan.Zero;
+        var drain = spec?.DrainDelay ?? TimeSpan.Zero;
         foreach (var backend in left)
         {
             LogRetired(_logger, _workload, _port, backend.ReplicaId, backend.Active, drain.TotalSeconds);
