@@ -107,12 +107,20 @@ internal static class HarnessBenchmark
     private static async Task<(TestFleet Fleet, TimeSpan Ready)> WarmAsync(string key)
     {
         var clock = Stopwatch.StartNew();
+        var trace = Environment.GetEnvironmentVariable("HARNESS_TRACE") == "1";
         var fleet = await TestFleet.StartAsync(
             b => b.AddWorkload("web", w => w
                 .Image(BenchFleet.Image)
                 .Replicas(Containers)
                 .Port("http", HttpPort)
-                .Readiness(Probe.Http("/"))),
+                .Readiness(Probe.Http("/")))
+                .OnEvent(e =>
+                {
+                    if (trace)
+                    {
+                        Console.WriteLine($"  warm {clock.Elapsed.TotalSeconds:0.000} {e.GetType().Name}: {e.Message}");
+                    }
+                }),
             new TestFleetOptions { ReuseKey = key, ReuseIdleTimeout = TimeSpan.FromMinutes(1), Isolated = false });
         var ready = clock.Elapsed;
         if (fleet.Endpoints("web", "http").Count != Containers)

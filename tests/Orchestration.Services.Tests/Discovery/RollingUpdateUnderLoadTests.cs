@@ -49,7 +49,7 @@ public sealed class RollingUpdateUnderLoadTests
         Assert.True(after.Failed == before.Failed, $"the caller on the fleet network failed {after.Failed - before.Failed} times: {after.Detail}");
     }
 
-    private static async Task<(int Ok, int Failed, string Detail)> CallerCountsAsync(TestSupport.OrchestratorHost fleet, ReplicaStatus caller)
+    private static async Task<(int Ok, int Failed, string Detail)> CallerCountsAsync(Testing.TestFleet fleet, ReplicaStatus caller)
     {
         var result = await fleet.ExecAsync(caller, "sh", "-c", "wc -l < /tmp/ok; wc -l < /tmp/fail; tail -n 3 /tmp/fail; tail -n 3 /tmp/err");
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

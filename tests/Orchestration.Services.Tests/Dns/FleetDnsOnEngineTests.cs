@@ -47,7 +47,7 @@ public sealed class FleetDnsOnEngineTests
     }
 
     /// <summary>The IPv4 addresses nslookup finds for <paramref name="name"/> inside <paramref name="replica"/>.</summary>
-    private static async Task<HashSet<string>> ResolveAsync(TestSupport.OrchestratorHost fleet, ReplicaStatus replica, string name)
+    private static async Task<HashSet<string>> ResolveAsync(Testing.TestFleet fleet, ReplicaStatus replica, string name)
     {
         var result = await fleet.ExecAsync(replica, "nslookup", "-type=a", name);
         var answers = result.Output.Split('\n').SkipWhile(l => !l.StartsWith("Name:", StringComparison.Ordinal) && !l.Contains("answer", StringComparison.OrdinalIgnoreCase));
