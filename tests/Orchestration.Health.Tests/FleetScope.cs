@@ -1,16 +1,19 @@
-using Orchestration.TestSupport;
+using Orchestration.Testing;
 
 namespace Orchestration.Health.Tests;
 
-/// <summary>An orchestrator on the real engine for one test: a unique fleet name, every event recorded, and the
-/// fleet deleted on dispose.</summary>
+/// <summary>A test fleet on the real engine for one test, started without waiting for readiness and with the probes as
+/// declared (the tests check how they behave).</summary>
 public static class FleetScope
 {
-    public static Task<OrchestratorHost> StartAsync(string prefix, params WorkloadSpec[] workloads)
-        => OrchestratorHost.StartAsync(
-            $"{prefix}-{Guid.NewGuid().ToString("n")[..6]}",
-            workloads,
-            waitSeconds: 90,
-            eventSeconds: 60,
-            deleteFleetOnDispose: true);
+    public static Task<TestFleet> StartAsync(string prefix, params WorkloadSpec[] workloads)
+        => TestFleet.StartAsync(
+            b =>
+            {
+                foreach (var workload in workloads)
+                {
+                    b.AddWorkload(workload);
+                }
+            },
+            new TestFleetOptions { FleetNamePrefix = prefix, WaitUntilReady = false, FastProbePeriod = null });
 }

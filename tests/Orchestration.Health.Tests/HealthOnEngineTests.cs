@@ -73,8 +73,8 @@ public sealed class HealthOnEngineTests
 
         await using var fleet = await FleetScope.StartAsync("deps", Tier("front", "middle"), Tier("middle", "back"), Tier("back", null));
         await fleet.WaitForAsync(s => s.Workloads.All(w => w.Ready == 1));
-        var started = fleet.Events.OfType<ReplicaStarted>().GroupBy(e => e.Workload!).ToDictionary(g => g.Key, g => g.Min(e => e.Time));
-        var ready = fleet.Events.OfType<ProbePassed>().Where(e => e.Probe == ProbeTarget.Readiness).GroupBy(e => e.Workload!).ToDictionary(g => g.Key, g => g.Min(e => e.Time));
+        var started = fleet.EventsSoFar().OfType<ReplicaStarted>().GroupBy(e => e.Workload!).ToDictionary(g => g.Key, g => g.Min(e => e.Time));
+        var ready = fleet.EventsSoFar().OfType<ProbePassed>().Where(e => e.Probe == ProbeTarget.Readiness).GroupBy(e => e.Workload!).ToDictionary(g => g.Key, g => g.Min(e => e.Time));
         Assert.True(started["middle"] >= ready["back"], "middle started before back was ready");
         Assert.True(started["front"] >= ready["middle"], "front started before middle was ready");
     }
@@ -88,7 +88,7 @@ public sealed class HealthOnEngineTests
             .Build();
         await using var fleet = await FleetScope.StartAsync("hang", spec);
         var failed = await fleet.WaitForEventAsync<ProbeFailed>(_ => true, 30);
-        var started = fleet.Events.OfType<ReplicaStarted>().First();
+        var started = fleet.EventsSoFar().OfType<ReplicaStarted>().First();
         Assert.Equal("timed out after 1 s", failed.Reason);
         // The hung command would run 30 s: failing well before that shows the timeout, not the command, ended the check.
         // (How fast exec creation is depends on the engine's load, so the bound is deliberately not tight.)
