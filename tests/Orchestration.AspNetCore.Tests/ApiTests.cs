@@ -36,7 +36,7 @@ public sealed class ApiTests
         Assert.Equal(OperationOutcome.Refused, refusal.Outcome);
         Assert.Equal("scale", refusal.Operation);
         Assert.Equal(1, fleet.Orchestrator.DesiredState!.Find("web")!.Replicas);
-        Assert.DoesNotContain(fleet.Events, e => e is WorkloadScaled);
+        Assert.DoesNotContain(fleet.EventsSoFar(), e => e is WorkloadScaled);
 
         using var admin = server.Client(Operator);
         var scaled = await admin.PostAsJsonAsync("workloads/web/scale", new { replicas = 2 });
@@ -131,7 +131,7 @@ public sealed class ApiTests
             var images = (Runtime.Docker.DockerImages)fleet.Services.GetService(typeof(Runtime.Docker.DockerImages))!;
             await images.BuildAsync(context.FullName, tag);
 
-            var progress = fleet.Events.OfType<ImageProgress>().Where(p => p.Image == tag).ToList();
+            var progress = fleet.EventsSoFar().OfType<ImageProgress>().Where(p => p.Image == tag).ToList();
             Assert.True(progress.Count >= 2, $"{progress.Count} progress events");
             Assert.False(progress[0].Done);
             Assert.Equal(ImageOperation.Build, progress[0].Operation);

@@ -32,7 +32,7 @@ public sealed class DashboardInBrowserTests
         var victim = status["web"]!.Replicas[0];
         var row = $"#replicas tr[data-key='web/{victim.Id}']";
         Assert.Equal(victim.ContainerId![..12], driver.Text(row + " td.container"));
-        await fleet.Runtime.ExecAsync(new ContainerRef(victim.Node!, victim.ContainerId!), ["sh", "-c", "kill -9 $(pidof httpd)"], TimeSpan.FromSeconds(5), CancellationToken.None);
+        await fleet.ExecAsync(victim, "sh", "-c", "kill -9 $(pidof httpd)");
         await driver.UntilAsync(d => d.Text(row + " td.restarts") == "1", "the page shows the replica's restart");
         await driver.UntilAsync(
             d => d.Text(row + " td.container") is { Length: 12 } c && c != victim.ContainerId[..12] && d.Text(row + " td.ready") == "ready",
@@ -80,7 +80,7 @@ public sealed class DashboardInBrowserTests
         Screenshot(driver, "dashboard-refused.png");
     }
 
-    private static async Task<string> BuildImageAsync(OrchestratorHost fleet)
+    private static async Task<string> BuildImageAsync(Orchestration.Testing.TestFleet fleet)
     {
         var context = Directory.CreateTempSubdirectory("dashboard-ui-build-");
         var tag = $"orchestration/dashboard-ui:{Guid.NewGuid().ToString("n")[..8]}";

@@ -57,7 +57,7 @@ public sealed class HealthOnEngineTests
         using var health = HealthOf(fleet.Orchestrator);
         Assert.Equal(HealthStatus.Healthy, (await health.CheckAsync()).Status);
 
-        await fleet.Runtime.ExecAsync(new ContainerRef(running.Node!, running.ContainerId!), ["sh", "-c", "kill -9 $(pidof httpd)"], TimeSpan.FromSeconds(5), CancellationToken.None);
+        await fleet.ExecAsync(running, "sh", "-c", "kill -9 $(pidof httpd)");
         var down = await WaitForStatusAsync(health, HealthStatus.Unhealthy, TimeSpan.FromSeconds(60), []);
         Assert.Contains("solo: no ready replica of 1", down.Entries["orchestration"].Description);
         var soloData = (IReadOnlyDictionary<string, object>)down.Entries["orchestration"].Data["solo"];

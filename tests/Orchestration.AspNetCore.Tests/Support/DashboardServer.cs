@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Orchestration.AspNetCore.Tests.Support;
 
 /// <summary>A web app on real Kestrel at 127.0.0.1 (a free port) serving the dashboard, its API and the health
-/// endpoint for a fleet that runs on the real engine in an <c>OrchestratorHost</c>. Users come from
+/// endpoint for a fleet that runs on the real engine in a <c>TestFleet</c>. Users come from
 /// <see cref="TestUsers"/>; the operate policy, when the app defines it, requires the "operator" role.</summary>
 internal sealed class DashboardServer : IAsyncDisposable
 {

@@ -1,14 +1,23 @@
-using Orchestration.TestSupport;
+using Orchestration.Testing;
 
 namespace Orchestration.AspNetCore.Tests.Support;
 
-/// <summary>Fleets on the real engine for one test each: a unique name, every event recorded, deleted on dispose.</summary>
+/// <summary>Test fleets on the real engine for one test each, started without waiting for readiness (the tests wait for
+/// what they check).</summary>
 internal static class Fleets
 {
     public const string Image = "orchestration/busybox:1";
 
-    public static Task<OrchestratorHost> StartAsync(string prefix, params WorkloadSpec[] workloads)
-        => OrchestratorHost.StartAsync($"{prefix}-{Guid.NewGuid().ToString("n")[..6]}", workloads, waitSeconds: 120, eventSeconds: 60, deleteFleetOnDispose: true);
+    public static Task<TestFleet> StartAsync(string prefix, params WorkloadSpec[] workloads)
+        => TestFleet.StartAsync(
+            b =>
+            {
+                foreach (var workload in workloads)
+                {
+                    b.AddWorkload(workload);
+                }
+            },
+            new TestFleetOptions { FleetNamePrefix = prefix, WaitUntilReady = false });
 
     /// <summary>busybox httpd on 8080, ready when it answers; stops at once.</summary>
     public static WorkloadSpec Web(string name = "web", int replicas = 1, string version = "1") => new WorkloadBuilder(name)
