@@ -1,6 +1,7 @@
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Events;
 using Orchestration.Runtime;
+using Orchestration.Testing;
 using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Orchestrator;
@@ -8,41 +9,28 @@ namespace Orchestration.Docker.Tests.Orchestrator;
 /// <summary>Cron jobs on the real engine: Forbid with runs longer than the period never overlaps, the history limits
 /// hold, and a suspended cron job starts nothing.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class CronJobOnDockerTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class CronJobOnDockerTests(DockerEngineFixture engine)
 {
-    private readonly string _fleet = $"c{Guid.NewGuid():N}"[..12];
-    private OrchestratorHost? _host;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        await engine.RemoveFleetAsync(_fleet);
-    }
-
     [Fact]
     public async Task Forbid_runs_never_overlap_history_limits_hold_and_a_suspended_job_starts_nothing()
     {
         var report = Cron("report", b => b.CronPolicy(ConcurrencyPolicy.Forbid, successfulHistory: 2));
         var paused = Cron("paused", b => b.Suspend());
-        _host = await OrchestratorHost.StartAsync(_fleet, [report, paused]);
+        await using var fleet = await TestFleet.StartAsync(
+            b => b.AddWorkload(report).AddWorkload(paused),
+            new TestFleetOptions { FleetNamePrefix = "cron", WaitUntilReady = false });
 
         // Sample the engine while runs come and go: never two containers of the cron job running at once.
         var maxRunning = 0;
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline && _host.Events.OfType<CronJobRunFinished>().Count(e => e.Workload == "report") < 4)
+        while (DateTime.UtcNow < deadline && fleet.EventsSoFar().OfType<CronJobRunFinished>().Count(e => e.Workload == "report") < 4)
         {
-            var running = (await engine.ContainersOfAsync(_fleet)).Count(c => c.State == "running" && c.Labels[OrchestrationLabels.Workload] == "report");
+            var running = (await engine.ContainersOfAsync(fleet.Name)).Count(c => c.State == "running" && c.Labels[OrchestrationLabels.Workload] == "report");
             maxRunning = Math.Max(maxRunning, running);
             await Task.Delay(200);
         }
 
-        var events = _host.Events.Where(e => e.Workload == "report").ToList();
+        var events = fleet.EventsSoFar().Where(e => e.Workload == "report").ToList();
         Assert.True(events.OfType<CronJobRunFinished>().Count() >= 4, string.Join(" | ", events.Select(e => e.Message)));
         Assert.Equal(1, maxRunning);
 
@@ -55,13 +43,13 @@ public sealed class CronJobOnDockerTests(DockerEngineFixture engine) : IAsyncLif
         }
 
         Assert.NotEmpty(events.OfType<CronJobRunSkipped>());
-        var status = _host.Orchestrator.GetStatus();
+        var status = fleet.Orchestrator.GetStatus();
         var runs = status["report"]!.CronJob!.Runs;
         Assert.Equal(2, runs.Count(r => r.Phase == WorkloadPhase.Completed));
         Assert.All(runs.Where(r => r.Phase == WorkloadPhase.Completed), r => Assert.Equal(0, r.Replicas.Single().LastExitCode));
 
-        Assert.DoesNotContain(_host.Events, e => e is CronJobRunStarted && e.Workload == "paused");
-        Assert.DoesNotContain(await engine.ContainersOfAsync(_fleet), c => c.Labels[OrchestrationLabels.Workload] == "paused");
+        Assert.DoesNotContain(fleet.EventsSoFar(), e => e is CronJobRunStarted && e.Workload == "paused");
+        Assert.DoesNotContain(await engine.ContainersOfAsync(fleet.Name), c => c.Labels[OrchestrationLabels.Workload] == "paused");
         Assert.True(status["paused"]!.CronJob!.Suspended);
     }
 
