@@ -12,7 +12,9 @@ public sealed class OrchestrationOptions
     /// <value>The default value is 4.</value>
     public int Workers { get; set; } = OrchestrationDefaults.Workers;
 
-    /// <summary>How often every workload is reconciled even when nothing signalled a change.</summary>
+    /// <summary>How often every workload is reconciled even when nothing signalled a change. The resync reads the
+    /// observed state, kept current by the runtimes' event streams; it makes no runtime call (a runtime is listed again
+    /// only when its event stream broke or skipped a container).</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan ResyncInterval { get; set; } = OrchestrationDefaults.ResyncInterval;
 

@@ -53,6 +53,10 @@ public sealed record RuntimeEvent
     /// observed state does not know yet is then recorded from the event instead of by listing every container again.</summary>
     public ContainerInfo? Container { get; init; }
 
+    /// <summary>Why events may have been missed, for <see cref="RuntimeEventKind.Resync"/>, such as "the event stream of
+    /// node 'node2' ended".</summary>
+    public string? Reason { get; init; }
+
     /// <summary>When it happened.</summary>
     public DateTimeOffset Time { get; init; }
 }

@@ -3,7 +3,7 @@ using Orchestration.Runtime;
 namespace Orchestration.Observed;
 
 /// <summary>What the runtimes report: the fleet's containers and the nodes. Filled by one full list per runtime,
-/// then its event stream, then periodic relists; the controllers read it (through their expectations) and never
+/// then its event stream, with a list again only when the stream broke or skipped a container; the controllers read it (through their expectations) and never
 /// write it or list the runtime themselves. Writes carry a sequence number so a relist that started before a write
 /// cannot undo it.</summary>
 internal sealed partial class ObservedState
@@ -70,6 +70,8 @@ internal sealed partial class ObservedState
             var info = entry.Info;
             var next = e.Kind switch
             {
+                // A start that carries the container knows what the last report could not (its published ports).
+                RuntimeEventKind.Started when e.Container is { } started => started,
                 RuntimeEventKind.Started => info with { State = ContainerState.Running, StartedAt = e.Time, ExitCode = null, FinishedAt = null },
                 RuntimeEventKind.Died => info with { State = ContainerState.Exited, ExitCode = e.ExitCode, FinishedAt = e.Time },
                 RuntimeEventKind.OutOfMemory => info with { OomKilled = true },

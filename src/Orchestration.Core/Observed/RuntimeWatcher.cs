@@ -5,9 +5,10 @@ using Orchestration.Scheduling;
 
 namespace Orchestration.Observed;
 
-/// <summary>Feeds the observed state from one runtime: a full list, then its event stream, relisting when the
-/// stream reports a gap or an unknown container, and reconnecting when the stream fails. Every change wakes the
-/// workloads it concerns; a node change wakes them all.</summary>
+/// <summary>Feeds the observed state from one runtime: a full list, then its event stream, relisting only when the
+/// stream reports a gap or an unknown container, and reconnecting when the stream fails (each such relist is
+/// published as <see cref="NodeResynced"/>, naming what broke). Every change wakes the workloads it concerns; a node
+/// change wakes them all.</summary>
 internal sealed partial class RuntimeWatcher
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
@@ -33,8 +34,8 @@ internal sealed partial class RuntimeWatcher
         _logger = logger;
     }
 
-    /// <summary>Lists nodes and containers and applies them.</summary>
-    public async Task RelistAsync(CancellationToken cancellationToken)
+    /// <summary>Lists nodes and containers and applies them; returns how many containers were listed.</summary>
+    public async Task<int> RelistAsync(CancellationToken cancellationToken)
     {
         await _listGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -46,6 +47,8 @@ internal sealed partial class RuntimeWatcher
             {
                 _wake(workload);
             }
+
+            return listed.Count;
         }
         finally
         {
@@ -53,17 +56,27 @@ internal sealed partial class RuntimeWatcher
         }
     }
 
+    /// <summary>Lists again because changes may have been missed, and says so.</summary>
+    private async Task ResyncAsync(string? node, string reason, CancellationToken cancellationToken)
+    {
+        var containers = await RelistAsync(cancellationToken).ConfigureAwait(false);
+        _events.Publish(new NodeResynced { Time = _time.GetUtcNow(), Fleet = _fleet, Node = node, Reason = reason, Containers = containers });
+    }
+
     /// <summary>Follows the event stream until cancelled.</summary>
     public async Task WatchAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            string reason;
             try
             {
                 await foreach (var e in _runtime.WatchAsync(_fleet, cancellationToken).ConfigureAwait(false))
                 {
                     await ApplyAsync(e, cancellationToken).ConfigureAwait(false);
                 }
+
+                reason = "the runtime's event stream ended";
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -72,12 +85,13 @@ internal sealed partial class RuntimeWatcher
             catch (Exception ex)
             {
                 LogWatchFailed(_logger, ex);
+                reason = $"the runtime's event stream failed: {ex.Message}";
             }
 
             try
             {
                 await Task.Delay(ReconnectDelay, _time, cancellationToken).ConfigureAwait(false);
-                await RelistAsync(cancellationToken).ConfigureAwait(false);
+                await ResyncAsync(null, reason, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -98,14 +112,14 @@ internal sealed partial class RuntimeWatcher
                 await RefreshNodesAsync(cancellationToken).ConfigureAwait(false);
                 return;
             case RuntimeEventKind.Resync:
-                await RelistAsync(cancellationToken).ConfigureAwait(false);
+                await ResyncAsync(e.Node, e.Reason ?? $"events of node '{e.Node}' may have been missed", cancellationToken).ConfigureAwait(false);
                 return;
         }
 
         var (workload, unknown) = _observed.Apply(e);
         if (unknown)
         {
-            await RelistAsync(cancellationToken).ConfigureAwait(false);
+            await ResyncAsync(e.Node, $"an event ({e.Kind}) named container {e.ContainerId} that was never observed", cancellationToken).ConfigureAwait(false);
         }
         else if (workload is not null)
         {

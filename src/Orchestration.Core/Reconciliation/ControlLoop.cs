@@ -102,7 +102,7 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
             var controller = new Controller(queue, _reconciler, () => WakeUnplaced(queue), _logger);
             var tasks = new List<Task>(controller.Start(_options.Workers, cts.Token));
             tasks.AddRange(watchers.Select(w => Task.Run(() => w.WatchAsync(cts.Token), CancellationToken.None)));
-            var resync = _time.CreateTimer(_ => Resync(queue, watchers, cts.Token), null, _options.ResyncInterval, _options.ResyncInterval);
+            var resync = _time.CreateTimer(_ => Resync(queue), null, _options.ResyncInterval, _options.ResyncInterval);
             _running = new Running(queue, cts, tasks, resync, onDesired, onWake, onWakeWorkloads, watchers);
             Wake(queue, null);
             LogStarted(_logger, _options.FleetName, _runtimes.Count, _options.Workers);
@@ -181,36 +181,13 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
         }
     }
 
-    private void Resync(WorkQueue queue, IReadOnlyList<RuntimeWatcher> watchers, CancellationToken cancellationToken)
-    {
-        foreach (var watcher in watchers)
-        {
-            _ = RelistQuietlyAsync(watcher, cancellationToken);
-        }
-
-        Wake(queue, null);
-    }
-
-    private async Task RelistQuietlyAsync(RuntimeWatcher watcher, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await watcher.RelistAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            LogResyncFailed(_logger, ex);
-        }
-    }
+    /// <summary>The periodic resync re-reads the observed state, as client-go informers resync from their cache: it
+    /// wakes every workload and node and lists nothing. The watchers list again themselves when their event stream
+    /// breaks or skips a container.</summary>
+    private void Resync(WorkQueue queue) => Wake(queue, null);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Control loop of fleet '{Fleet}' started: {Runtimes} runtimes, {Workers} workers")]
     private static partial void LogStarted(ILogger logger, string fleet, int runtimes, int workers);
-
-    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Periodic resync failed")]
-    private static partial void LogResyncFailed(ILogger logger, Exception exception);
 
     private sealed record Running(WorkQueue Queue, CancellationTokenSource Cancellation, List<Task> Tasks, ITimer Resync, Action<IReadOnlyCollection<string>> OnDesired, Action<string> OnWake, Action OnWakeWorkloads, IReadOnlyList<RuntimeWatcher> Watchers);
 }

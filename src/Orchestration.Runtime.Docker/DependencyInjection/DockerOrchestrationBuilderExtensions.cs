@@ -50,7 +50,12 @@ public static class DockerOrchestrationBuilderExtensions
             sp.GetRequiredService<TimeProvider>(),
             ProgressEvents(sp),
             sp.GetService<IOptions<OrchestrationOptions>>()?.Value.FleetName));
-        services.TryAddSingleton(sp => new FleetEventWatch(sp.GetRequiredService<DockerNodes>(), Options(sp), sp.GetRequiredService<TimeProvider>(), Logger(sp)));
+        services.TryAddSingleton(sp => new FleetEventWatch(
+            sp.GetRequiredService<DockerNodes>(),
+            Options(sp),
+            sp.GetRequiredService<TimeProvider>(),
+            Logger(sp),
+            new EventContainerReader(sp.GetRequiredService<ContainerLifecycle>(), sp.GetRequiredService<FleetNetworks>())));
         services.TryAddSingleton(sp => new DockerContainerRuntime(
             sp.GetRequiredService<DockerNodes>(),
             sp.GetRequiredService<FleetNetworks>(),

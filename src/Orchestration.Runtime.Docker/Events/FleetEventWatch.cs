@@ -10,8 +10,9 @@ namespace Orchestration.Runtime.Docker.Events;
 /// <summary>Merges, for one fleet, every node's container events and node health into one stream. Per node, one loop
 /// follows the engine's event stream (reconnecting with <c>since</c> after the stream ends, which it does silently
 /// when the engine restarts, and then emitting <see cref="RuntimeEventKind.Resync"/>), and one loop pings the engine
-/// to report it NotReady when it stops answering and Ready when it answers again.</summary>
-internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeOptions> options, TimeProvider timeProvider, ILogger logger)
+/// to report it NotReady when it stops answering and Ready when it answers again. Creation and start events carry
+/// the container (read by <see cref="EventContainerReader"/>, one inspect each), in the engine's order.</summary>
+internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeOptions> options, TimeProvider timeProvider, ILogger logger, EventContainerReader? reader = null)
 {
     public async IAsyncEnumerable<RuntimeEvent> WatchAsync(string fleet, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -58,6 +59,10 @@ internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeO
         filters["event"] = EngineEventMapper.Actions.ToDictionary(a => a, _ => true, StringComparer.Ordinal);
         DateTimeOffset? lastSeen = null;
         var interrupted = false;
+        string? cause = null;
+        // The stream's callback only queues; one loop per node reads the containers in the engine's order.
+        var received = Channel.CreateUnbounded<RuntimeEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var forwarding = ForwardAsync(node, fleet, received.Reader, writer, cancellationToken);
         var watchStart = timeProvider.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -84,25 +89,30 @@ internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeO
                     lastSeen = EngineEventMapper.Time(message);
                     if (EngineEventMapper.Map(node.Name, message) is { } mapped)
                     {
-                        writer.TryWrite(mapped);
+                        received.Writer.TryWrite(mapped);
                     }
                 });
                 var stream = client.System.MonitorEventsAsync(parameters, progress, cancellationToken);
                 if (interrupted)
                 {
-                    writer.TryWrite(new RuntimeEvent { Kind = RuntimeEventKind.Resync, Node = node.Name, Time = timeProvider.GetUtcNow() });
+                    received.Writer.TryWrite(new RuntimeEvent { Kind = RuntimeEventKind.Resync, Node = node.Name, Time = timeProvider.GetUtcNow(), Reason = cause });
                     interrupted = false;
+                    cause = null;
                 }
 
                 await stream.ConfigureAwait(false);
+                cause = $"the event stream of node '{node.Name}' ended";
                 logger.LogInformation("Event stream of node {Node} ended; reconnecting", node.Name);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                received.Writer.TryComplete();
+                await forwarding.ConfigureAwait(false);
                 return;
             }
             catch (Exception e)
             {
+                cause ??= $"the event stream of node '{node.Name}' failed: {EngineErrors.Describe(e)}";
                 logger.LogDebug(e, "Event stream of node {Node} failed; reconnecting", node.Name);
             }
 
@@ -114,8 +124,30 @@ internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeO
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
+        }
+
+        received.Writer.TryComplete();
+        await forwarding.ConfigureAwait(false);
+    }
+
+    /// <summary>Passes one node's events on in order, each creation or start with its container.</summary>
+    private async Task ForwardAsync(DockerNode node, string fleet, ChannelReader<RuntimeEvent> received, ChannelWriter<RuntimeEvent> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var mapped in received.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var attached = reader is null ? mapped : await reader.AttachAsync(node, fleet, mapped, cancellationToken).ConfigureAwait(false);
+                if (attached is not null)
+                {
+                    writer.TryWrite(attached);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 

@@ -57,6 +57,12 @@ internal sealed class ReplicaSync
                 continue;
             }
 
+            if (id is not null && ReturningReplicas.TryTakeBack(ctx, spec, c, id, _nodes.AnswersForRemoval(c.Ref.Node)))
+            {
+                Adopt(ctx, spec, c, id);
+                continue;
+            }
+
             var reason = LeftoverReason(ctx, spec, c, id);
             if (reason is null)
             {
