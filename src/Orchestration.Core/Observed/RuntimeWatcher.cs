@@ -40,9 +40,21 @@ internal sealed partial class RuntimeWatcher
         await _listGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await RefreshNodesAsync(cancellationToken).ConfigureAwait(false);
+            // Nodes are described while the containers are listed (an engine answers both at once); the list is
+            // applied once both are in, against the nodes as just described.
             var sequence = _observed.BeginList();
-            var listed = await _runtime.ListContainersAsync(_fleet, cancellationToken).ConfigureAwait(false);
+            var listing = _runtime.ListContainersAsync(_fleet, cancellationToken);
+            try
+            {
+                await RefreshNodesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await listing.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                throw;
+            }
+
+            var listed = await listing.ConfigureAwait(false);
             foreach (var workload in _observed.ApplyList(_observed.NodesOf(_runtime), listed, sequence))
             {
                 _wake(workload);
