@@ -11,7 +11,7 @@
 # uses (read from /etc/apt/sources.list and /etc/apt/sources.list.d/ at run time;
 # set DEBIAN_MIRROR to override). The rootfs is cached as a tarball in
 # $SERVER_IMAGES_STATE_DIR (default /var/tmp/orchestration-server-images), imported
-# with `docker import` as orchestration/debian-servers-base:1, and
+# with `docker import` as orchestration/debian-servers-base:2, and
 # eng/images/servers/Dockerfile adds the nginx configuration on top of it;
 # eng/images/packaged/Dockerfile adds nothing but a check that the cluster exists.
 #

@@ -20,8 +20,15 @@ internal static class HostPathRules
             return null;
         }
 
-        // /proc itself, /proc/<pid>, /proc/self, /proc/<pid>/root and /proc/<pid>/cwd (and below) all lead to it.
-        return parts.Length <= 2 || parts[2] is "root" or "cwd" or "task"
+        // /proc itself, a process's directory (/proc/<pid>, /proc/self, /proc/thread-self) and its root, cwd and
+        // task directories (and below) all lead to it; /proc/cpuinfo or /proc/<pid>/status do not.
+        if (parts.Length == 1)
+        {
+            return "is /proc, where every process's root directory leads to the node's";
+        }
+
+        var process = parts[1].All(char.IsAsciiDigit) || parts[1] is "self" or "thread-self";
+        return process && (parts.Length == 2 || parts[2] is "root" or "cwd" or "task")
             ? "reaches the node's root directory through /proc (a process's root or working directory)"
             : null;
     }

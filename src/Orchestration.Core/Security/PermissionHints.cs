@@ -8,32 +8,34 @@ internal static class PermissionHints
     public static string For(WorkloadSpec spec, string exit)
     {
         var security = spec.Security;
-        var profile = security.Profile ?? SecurityProfile.Baseline;
-        var restricted = profile == SecurityProfile.Restricted;
-        if (Has(exit, "Read-only file system") || Has(exit, "EROFS"))
+        var readOnly = Has(exit, "Read-only file system") || Has(exit, "EROFS");
+        var notPermitted = Has(exit, "Operation not permitted") || Has(exit, "EPERM");
+        var denied = Has(exit, "Permission denied") || Has(exit, "EACCES");
+        if (!readOnly && !notPermitted && !denied)
         {
-            return restricted
-                ? " (likely cause: the Restricted security profile mounts the root file system read-only (security.profile); mount a tmpfs or a volume where the program writes)"
-                : " (likely cause: the root file system is read-only (security.readOnlyRootFilesystem); mount a tmpfs or a volume where the program writes)";
+            return string.Empty;
         }
 
-        if (Has(exit, "Operation not permitted") || Has(exit, "EPERM"))
+        if ((security.Profile ?? SecurityProfile.Baseline) == SecurityProfile.Restricted)
         {
-            return restricted
-                ? " (likely cause: the Restricted security profile (security.profile) drops every capability and runs no process as root, so the program cannot chown, switch user or bind below port 1024; run it under Baseline or give it a configuration for an unprivileged user)"
-                : " (likely cause: a capability the Baseline security profile drops (NET_RAW, MKNOD) or no-new-privileges, which stops setuid programs such as su and sudo from gaining privileges; add the capability with security.addCapabilities)";
+            return readOnly
+                ? " (likely cause: the Restricted security profile (security.profile) mounts the root file system read-only; mount a tmpfs or a volume where the program writes)"
+                : $" (likely cause: the Restricted security profile (security.profile) drops every capability and runs the program as '{security.User}', so it cannot chown, switch user, bind below port 1024 or write where root owns the files; run it under Baseline or give it a configuration for an unprivileged user)";
         }
 
-        if (Has(exit, "Permission denied") || Has(exit, "EACCES"))
+        if (readOnly)
         {
-            return security.User is { } user
-                ? $" (likely cause: the process runs as user '{user}' (security.user), which may not own the files it opens)"
-                : restricted
-                    ? " (likely cause: the Restricted security profile (security.profile) runs the process without capabilities as a non-root user)"
-                    : string.Empty;
+            return " (likely cause: the root file system is read-only (security.readOnlyRootFilesystem); mount a tmpfs or a volume where the program writes)";
         }
 
-        return string.Empty;
+        if (notPermitted)
+        {
+            return " (likely cause: a capability the Baseline security profile drops (NET_RAW, MKNOD) or no-new-privileges, which stops setuid programs such as su and sudo from gaining privileges; add the capability with security.addCapabilities)";
+        }
+
+        return security.User is { } user
+            ? $" (likely cause: the process runs as user '{user}' (security.user), which may not own the files it opens)"
+            : string.Empty;
     }
 
     private static bool Has(string text, string marker) => text.Contains(marker, StringComparison.OrdinalIgnoreCase);
