@@ -15,7 +15,7 @@ namespace Orchestration.Docker.Tests.Hardening;
 public sealed class EngineParityTests(DockerEngineFixture engine, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Seed = 20_261_202;
-    private const int Samples = 360;
+    private const int Samples = 400;
     private const int MinimumCreated = 200;
 
     private readonly RuntimeScope _scope = new(engine);
@@ -39,7 +39,10 @@ public sealed class EngineParityTests(DockerEngineFixture engine, ITestOutputHel
     {
         var random = new Random(Seed);
         var mutations = new SpecMutations(random, VolumePrefix);
-        var orchestrator = _scope.Services.GetRequiredService<IOrchestrator>();
+        var services = new ServiceCollection().AddLogging();
+        services.AddOrchestration(o => o.FleetName = _scope.Fleet).UseDocker();
+        await using var provider = services.BuildServiceProvider();
+        var orchestrator = provider.GetRequiredService<IOrchestrator>();
         var options = new DockerRuntimeOptions();
         var accepted = new List<(int Index, WorkloadSpec Spec, string Changes)>();
         int refused = 0, meantValid = 0, meantInvalid = 0;

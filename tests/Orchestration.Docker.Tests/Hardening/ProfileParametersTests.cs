@@ -11,7 +11,7 @@ public sealed class ProfileParametersTests
     private static WorkloadSpec Web(SecuritySpec security) => RuntimeScope.Web() with { Security = security };
 
     private static global::Docker.DotNet.Models.HostConfig HostConfig(WorkloadSpec spec)
-        => ContainerParameters.Create(Launch(spec), "bridge", new DockerRuntimeOptions()).HostConfig;
+        => ContainerParameters.Create(Launch(spec), "bridge", new DockerRuntimeOptions()).HostConfig!;
 
     [Fact]
     public void Baseline_keeps_the_engine_defaults_less_net_raw_and_mknod_with_no_new_privileges_init_and_a_pids_limit()
@@ -53,7 +53,7 @@ public sealed class ProfileParametersTests
     }
 
     /// <summary>A launch as the orchestrator builds it, without an engine.</summary>
-    private static Runtime.ContainerLaunch Launch(WorkloadSpec spec) => new()
+    private static global::Orchestration.Runtime.ContainerLaunch Launch(WorkloadSpec spec) => new()
     {
         Fleet = "f",
         Workload = spec,

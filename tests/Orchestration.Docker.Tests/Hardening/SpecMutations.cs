@@ -27,21 +27,29 @@ internal sealed class SpecMutations(Random random, string volumePrefix)
 
     public string Description { get; private set; } = "";
 
-    /// <summary>One to three changes; the spec is meant valid only when every change is.</summary>
+    /// <summary>One to three changes. About two specs in three are meant valid (every change valid); the others have
+    /// one invalid change among valid ones.</summary>
     public WorkloadSpec Next(WorkloadSpec spec)
     {
         var count = random.Next(1, 4);
-        var valid = true;
+        var invalidAt = random.NextDouble() < 0.65 ? -1 : random.Next(count);
         var what = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var (next, ok, description) = Pick()(spec);
+            WorkloadSpec next;
+            bool ok;
+            string description;
+            do
+            {
+                (next, ok, description) = Pick()(spec);
+            }
+            while (ok != (i != invalidAt));
+
             spec = next;
-            valid &= ok;
             what.Add(description);
         }
 
-        Valid = valid;
+        Valid = invalidAt < 0;
         Description = string.Join("; ", what);
         return spec;
     }
