@@ -98,7 +98,7 @@ public sealed record WorkloadStatus
 
     /// <summary>Why the workload cannot make progress until something outside changes, reported at once: its image
     /// is on no node under pull policy Never, its pull was refused (not found, unauthorized), the engine refuses its
-    /// image reference, or a fixed host port is taken. Its replicas keep being retried; waiting for the fleet
+    /// image reference, or a fixed host port is taken (from the second start that fails on it in a row). Its replicas keep being retried; waiting for the fleet
     /// (<c>WaitForAsync</c>) fails at once with this reason. <see langword="null"/> when there is none.</summary>
     public string? StalledReason { get; init; }
 }

@@ -55,6 +55,9 @@ internal sealed class ReplicaRecord
     /// when a container of it starts.</summary>
     public string? Stalled { get; set; }
 
+    /// <summary>Start failures in a row that <see cref="PermanentFailures"/> calls permanent.</summary>
+    public int PermanentStartFailures { get; set; }
+
     /// <summary>Why its last container ended; kept when it runs again.</summary>
     public string? LastExitReason { get; set; }
 

@@ -49,4 +49,15 @@ public class FailFastTests
         Assert.Null(PermanentFailures.Classify(new Runtime.ImageUnavailableException("a:1", "n", "the pull did not finish")));
         Assert.NotNull(PermanentFailures.Classify(new Runtime.ImageUnavailableException("a:1", "n", "the pull failed: not found") { Permanent = true }));
     }
+
+    [Fact]
+    public void A_taken_host_port_stalls_from_its_second_failure_in_a_row()
+    {
+        var record = new ReplicaRecord { Id = "a", Revision = "r", CreatedAt = DateTimeOffset.UnixEpoch };
+        var taken = new InvalidOperationException("Bind for 127.0.0.1:8080 failed: port is already allocated");
+        Assert.Null(PermanentFailures.OnStartFailure(record, taken));
+        Assert.NotNull(PermanentFailures.OnStartFailure(record, taken));
+        Assert.Null(PermanentFailures.OnStartFailure(record, new TimeoutException()));
+        Assert.Null(PermanentFailures.OnStartFailure(record, taken));
+    }
 }

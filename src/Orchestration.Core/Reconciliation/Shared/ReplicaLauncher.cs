@@ -120,6 +120,7 @@ internal sealed class ReplicaLauncher
                 record.Phase = ReplicaPhase.Starting;
                 record.ImageRetries = 0;
                 record.Stalled = null;
+                record.PermanentStartFailures = 0;
                 if (info.State == ContainerState.Running)
                 {
                     _sync.MarkRunning(ctx, record, info);
@@ -131,7 +132,7 @@ internal sealed class ReplicaLauncher
             }
             else
             {
-                record.Stalled = PermanentFailures.Classify(outcomes[i].Error);
+                record.Stalled = PermanentFailures.OnStartFailure(record, outcomes[i].Error);
                 _exits.OnExit(ctx, spec, record, null, $"start failed: {outcomes[i].Error?.Message}");
             }
         }
