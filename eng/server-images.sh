@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# eng/server-images.sh — build the Debian server image used by samples/RealServers.
+# eng/server-images.sh — build the Debian server images: orchestration/debian-servers:1
+# (used by samples/RealServers) and orchestration/debian-packaged:1 (nginx and PostgreSQL
+# with their packages' defaults, used by the security-profile tests).
 #
-#   bash eng/server-images.sh            build orchestration/debian-servers:1 unless it exists
+#   bash eng/server-images.sh            build the images unless they exist
 #   bash eng/server-images.sh --force    rebuild the image (the cached rootfs is reused)
 #
 # No registry is needed: debootstrap builds a minimal Debian rootfs with
-# redis-server and nginx-light from the Debian mirror this machine's apt already
+# redis-server, nginx-light and postgresql from the Debian mirror this machine's apt already
 # uses (read from /etc/apt/sources.list and /etc/apt/sources.list.d/ at run time;
 # set DEBIAN_MIRROR to override). The rootfs is cached as a tarball in
 # $SERVER_IMAGES_STATE_DIR (default /var/tmp/orchestration-server-images), imported
-# with `docker import` as orchestration/debian-servers-base:1, and
-# eng/images/servers/Dockerfile adds the nginx configuration on top of it.
+# with `docker import` as orchestration/debian-servers-base:2, and
+# eng/images/servers/Dockerfile adds the nginx configuration on top of it;
+# eng/images/packaged/Dockerfile adds nothing but a check that the cluster exists.
 #
 # Root only (debootstrap needs it). The first run downloads the packages and
 # takes a few minutes; later runs reuse the tarball or skip at once.
@@ -19,9 +22,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE_DIR="${SERVER_IMAGES_STATE_DIR:-/var/tmp/orchestration-server-images}"
 SUITE="${DEBIAN_SUITE:-bookworm}"
-PACKAGES="redis-server,redis-tools,nginx-light"
-BASE_IMAGE=orchestration/debian-servers-base:1
+PACKAGES="redis-server,redis-tools,nginx-light,postgresql"
+BASE_IMAGE=orchestration/debian-servers-base:2 # 2: with postgresql
 IMAGE=orchestration/debian-servers:1
+PACKAGED_IMAGE=orchestration/debian-packaged:1
 FORCE=0
 
 log() { echo "server-images: $*" >&2; }
@@ -32,7 +36,7 @@ seconds_since() { echo $(($(date +%s) - $1)); }
 for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$arg' (usage: bash eng/server-images.sh [--force])" ;;
   esac
 done
@@ -42,8 +46,8 @@ command -v docker >/dev/null || die "the docker CLI is not on PATH; fix: bash en
 timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1 \
   || die "no Docker engine answers at ${DOCKER_HOST:-the default socket}; fix: bash eng/engine.sh up"
 
-if ((FORCE == 0)) && has_image "$IMAGE"; then
-  log "$IMAGE already exists, nothing to do (--force rebuilds it)"
+if ((FORCE == 0)) && has_image "$IMAGE" && has_image "$PACKAGED_IMAGE"; then
+  log "$IMAGE and $PACKAGED_IMAGE already exist, nothing to do (--force rebuilds them)"
   exit 0
 fi
 
@@ -123,12 +127,18 @@ if ! has_image "$BASE_IMAGE" || ((FORCE == 1)); then
   log "imported $BASE_IMAGE in $(seconds_since "$started") s"
 fi
 
-started=$(date +%s)
-build_log="$(mktemp)"
-if ! DOCKER_BUILDKIT=0 docker build --build-arg "BASE=$BASE_IMAGE" -t "$IMAGE" "$ROOT/eng/images/servers" >"$build_log" 2>&1; then
-  tail -n 30 "$build_log" >&2
+build_image() { # build_image <tag> <folder under eng/images>
+  local started build_log
+  started=$(date +%s)
+  build_log="$(mktemp)"
+  if ! DOCKER_BUILDKIT=0 docker build --build-arg "BASE=$BASE_IMAGE" -t "$1" "$ROOT/eng/images/$2" >"$build_log" 2>&1; then
+    tail -n 30 "$build_log" >&2
+    rm -f "$build_log"
+    die "docker build of $1 failed"
+  fi
   rm -f "$build_log"
-  die "docker build of $IMAGE failed"
-fi
-rm -f "$build_log"
-log "$IMAGE ready (built in $(seconds_since "$started") s)"
+  log "$1 ready (built in $(seconds_since "$started") s)"
+}
+
+build_image "$IMAGE" servers
+build_image "$PACKAGED_IMAGE" packaged

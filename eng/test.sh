@@ -59,6 +59,7 @@ done
 
 bash eng/engine.sh up
 bash eng/images.sh
+bash eng/server-images.sh   # Debian's nginx and PostgreSQL for the security-profile tests (cached rootfs)
 bash eng/swarm.sh up   # the 3-node swarm of the Swarm tests (idempotent)
 bash eng/browser.sh >/dev/null   # headless Chromium for the dashboard's browser tests
 

@@ -35,6 +35,9 @@ public interface IOrchestrator
     /// <param name="timeout">How long to wait, measured by the orchestrator's <see cref="TimeProvider"/>.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <exception cref="TimeoutException">The condition did not hold in time; the message shows the last status.</exception>
+    /// <exception cref="WorkloadStalledException">The condition does not hold and a workload cannot make progress
+    /// (<see cref="WorkloadStatus.StalledReason"/>): thrown at once, not at the timeout.</exception>
+    /// <exception cref="KeyNotFoundException">The condition asked for a workload the fleet does not have.</exception>
     Task<FleetStatus> WaitForAsync(Func<FleetStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default);
 
     /// <summary>Follows the output of every container of <paramref name="workload"/>: the last <paramref name="tail"/>

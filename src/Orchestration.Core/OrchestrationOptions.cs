@@ -32,6 +32,11 @@ public sealed class OrchestrationOptions
     /// <value>The default value is 10 seconds.</value>
     public TimeSpan NodeLostGracePeriod { get; set; } = OrchestrationDefaults.NodeLostGracePeriod;
 
+    /// <summary>The security profile of every workload whose spec names none (<see cref="SecuritySpec.Profile"/>).
+    /// When it is not Baseline, applied specs without a profile are given this one (so their revision includes it).</summary>
+    /// <value>The default value is <see cref="SecurityProfile.Baseline"/>.</value>
+    public SecurityProfile SecurityProfile { get; set; } = SecurityProfile.Baseline;
+
     /// <summary>Container starts one reconcile of a workload runs at once.</summary>
     /// <value>The default value is 8.</value>
     public int MaxParallelStarts { get; set; } = OrchestrationDefaults.MaxParallelStarts;

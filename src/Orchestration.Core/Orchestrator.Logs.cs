@@ -11,7 +11,7 @@ internal sealed partial class Orchestrator
         ArgumentOutOfRangeException.ThrowIfNegative(tail);
         if (_store.Current?.Find(workload) is null)
         {
-            throw new ArgumentException($"Fleet '{FleetName}' has no workload '{workload}'.", nameof(workload));
+            throw UnknownWorkload.Exception(workload, FleetName, _store.Current?.Workloads.Select(w => w.Name) ?? [], nameof(workload));
         }
 
         var follower = new WorkloadLogFollower(workload, tail, () => _status.Get(workload), () => _status.Changed.Next, node => _observed.Node(node)?.Runtime);

@@ -59,7 +59,7 @@ internal sealed partial class Orchestrator
         ArgumentException.ThrowIfNullOrWhiteSpace(workload);
         ArgumentException.ThrowIfNullOrWhiteSpace(replicaId);
         var status = _status.Get(workload)
-            ?? throw new ArgumentException($"Workload '{workload}' is not part of fleet '{FleetName}'.", nameof(workload));
+            ?? throw UnknownWorkload.Exception(workload, FleetName, _store.Current?.Workloads.Select(w => w.Name) ?? [], nameof(workload));
         var replica = status.Replicas.FirstOrDefault(r => string.Equals(r.Id, replicaId, StringComparison.Ordinal))
             ?? throw new ArgumentException($"Workload '{workload}' has no replica '{replicaId}'.", nameof(replicaId));
         if (replica is not { ContainerId: { } id, Node: { } node })

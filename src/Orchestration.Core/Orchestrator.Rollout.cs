@@ -65,11 +65,11 @@ internal sealed partial class Orchestrator
 
     public IReadOnlyList<WorkloadRevision> GetRevisionHistory(string workload)
     {
-        var current = _store.Current?.Find(workload)?.Revision;
+        var current = Find(workload).Revision;
         return [.. _rollouts.Of(workload).Entries.Select(e => new WorkloadRevision(e.Number, e.Revision, e.Spec, e.Revision == current))];
     }
 
     private WorkloadSpec Find(string workload)
         => _store.Current?.Find(workload)
-            ?? throw new ArgumentException($"Workload '{workload}' is not part of fleet '{FleetName}'.", nameof(workload));
+            ?? throw UnknownWorkload.Exception(workload, FleetName, _store.Current?.Workloads.Select(w => w.Name) ?? [], nameof(workload));
 }

@@ -19,6 +19,7 @@ internal sealed partial class Orchestrator
 
     public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null)
     {
+        RequireWorkload(workload);
         var status = _status.Get(workload);
         if (status is null)
         {
@@ -40,9 +41,14 @@ internal sealed partial class Orchestrator
         {
             var changed = _status.Changed.Next;
             var status = GetStatus();
-            if (condition(status))
+            if (condition(status with { ThrowOnUnknownWorkload = _store.Current is not null }))
             {
                 return status;
+            }
+
+            if (status.Workloads.FirstOrDefault(w => w.StalledReason is not null) is { } stalled)
+            {
+                throw new WorkloadStalledException(stalled.Name, stalled.StalledReason!, status);
             }
 
             try
@@ -79,6 +85,11 @@ internal sealed partial class Orchestrator
         _status.Clear();
         _events.Publish(new FleetDeleted { Time = _time.GetUtcNow(), Fleet = FleetName, Containers = removed });
     }
+
+    /// <summary>Throws, naming the fleet's workloads, when <paramref name="workload"/> is not one of them.</summary>
+    private WorkloadSpec RequireWorkload(string workload, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(workload))] string parameter = "")
+        => _store.Current?.Find(workload)
+           ?? throw UnknownWorkload.Exception(workload, FleetName, _store.Current?.Workloads.Select(w => w.Name) ?? [], parameter);
 
     private static string Describe(FleetStatus status)
         => string.Join("; ", status.Workloads.Select(w => $"{w.Name} {w.Phase} desired {w.Desired} ready {w.Ready} ({string.Join(", ", w.Replicas.GroupBy(r => r.Phase).Select(g => $"{g.Count()} {g.Key}"))})"));

@@ -31,6 +31,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly TimeSpan _nodeLostGracePeriod;
     private readonly Expectations _expectations;
     private readonly ServiceAddressRegistry? _addresses;
+    private readonly SecurityProfile _fleetProfile;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -57,6 +58,7 @@ internal sealed partial class Orchestrator : IOrchestrator
         _scheduling = scheduling;
         _observed = observed;
         FleetName = options.Value.FleetName;
+        _fleetProfile = options.Value.SecurityProfile;
         _nodeLostGracePeriod = options.Value.NodeLostGracePeriod;
         _store = store;
         _events = events;
@@ -95,7 +97,7 @@ internal sealed partial class Orchestrator : IOrchestrator
         {
             var current = _store.Current;
             var spec = current?.Find(workload)
-                ?? throw new ArgumentException($"Workload '{workload}' is not part of fleet '{FleetName}'.", nameof(workload));
+                ?? throw UnknownWorkload.Exception(workload, FleetName, current?.Workloads.Select(w => w.Name) ?? [], nameof(workload));
             if (spec.Kind is not (WorkloadKind.Service or WorkloadKind.StatefulSet))
             {
                 throw new ArgumentException($"Workload '{workload}' is a {spec.Kind}; only services and stateful sets are scaled by replica count.", nameof(workload));
@@ -113,6 +115,7 @@ internal sealed partial class Orchestrator : IOrchestrator
 
     private void Replace(FleetSpec? current, FleetSpec next)
     {
+        next = FleetSecurityProfile.Apply(next, _fleetProfile);
         var problems = new List<ValidationProblem>();
         if (!string.Equals(next.Name, FleetName, StringComparison.Ordinal))
         {

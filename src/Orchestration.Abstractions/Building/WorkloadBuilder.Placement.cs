@@ -40,7 +40,7 @@ public sealed partial class WorkloadBuilder
     /// <summary>Puts a label on every container of the workload.</summary>
     public WorkloadBuilder Label(string key, string value) => Set(s => s with { Labels = s.Labels.SetItem(key, value) });
 
-    /// <summary>Adds a Linux capability back after all are dropped.</summary>
+    /// <summary>Adds a Linux capability to those of the security profile.</summary>
     public WorkloadBuilder AddCapability(string capability)
         => Set(s => s with { Security = s.Security with { AddCapabilities = s.Security.AddCapabilities.Add(capability) } });
 
@@ -55,4 +55,7 @@ public sealed partial class WorkloadBuilder
 
     /// <summary>Runs the process as <paramref name="user"/> (name or uid[:gid]).</summary>
     public WorkloadBuilder User(string user) => Set(s => s with { Security = s.Security with { User = user } });
+
+    /// <summary>Runs the workload under <paramref name="profile"/> instead of the fleet's.</summary>
+    public WorkloadBuilder SecurityProfile(SecurityProfile profile) => Set(s => s with { Security = s.Security with { Profile = profile } });
 }

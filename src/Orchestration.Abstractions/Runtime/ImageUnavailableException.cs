@@ -20,4 +20,9 @@ public sealed class ImageUnavailableException : Exception
 
     /// <summary>Why it is unavailable.</summary>
     public string Reason { get; }
+
+    /// <summary>Whether trying again cannot help until something outside changes (the image is on no node and the
+    /// pull policy is Never; the registry answered that the image does not exist or may not be pulled; the reference
+    /// is refused): the workload is then reported as stalled at once instead of waiting out a timeout.</summary>
+    public bool Permanent { get; init; }
 }

@@ -2,15 +2,22 @@ using System.Collections.Immutable;
 
 namespace Orchestration;
 
-/// <summary>Security settings of the containers. The defaults are locked down: no new privileges, every
-/// capability dropped, an init process. Privileged mode and host namespaces must also be allowed by the runtime's
-/// options, or applying the workload is refused.</summary>
+/// <summary>Security settings of the containers: a <see cref="SecurityProfile"/> (Baseline unless set, see
+/// <see cref="Profile"/>) and what the workload asks for beyond it. Privileged mode, host namespaces, the capability
+/// ALL and binds reaching the node's root must also be allowed by the runtime's options, or applying the workload is
+/// refused.</summary>
 public sealed record SecuritySpec
 {
-    /// <summary>The locked-down defaults.</summary>
+    /// <summary>The defaults: the fleet's profile (Baseline unless the fleet sets another) and nothing more.</summary>
     public static SecuritySpec Default { get; } = new();
 
-    /// <summary>Linux capabilities added back after all are dropped, such as "NET_BIND_SERVICE".</summary>
+    /// <summary>The profile; <see langword="null"/> takes the fleet's (the orchestrator's <c>SecurityProfile</c>
+    /// option), which is <see cref="SecurityProfile.Baseline"/> unless set.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public SecurityProfile? Profile { get; init; }
+
+    /// <summary>Linux capabilities added to those of the profile, such as "NET_ADMIN" (names as the engine takes
+    /// them, with or without "CAP_"). "ALL" needs the runtime's privileged opt-in.</summary>
     public ImmutableArray<string> AddCapabilities { get; init; } = [];
 
     /// <summary>Run privileged. Refused unless the runtime allows it.</summary>

@@ -56,6 +56,12 @@ internal static class SpecHash
             var sec = spec.Security;
             WriteArray(w, "caps", sec.AddCapabilities);
             w.WriteString("security", $"{sec.Privileged}/{sec.HostNetwork}/{sec.HostPid}/{sec.ReadOnlyRootFilesystem}/{sec.User}");
+            if (sec.Profile is { } profile)
+            {
+                // Only when set, so that the revisions of workloads without one stay what they were.
+                w.WriteString("profile", profile.ToString());
+            }
+
             WriteMap(w, "labels", spec.Labels);
             WriteMap(w, "nodeSelector", spec.Placement.NodeSelector);
             w.WriteStartArray("tolerations");

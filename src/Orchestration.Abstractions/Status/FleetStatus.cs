@@ -14,8 +14,16 @@ public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Wor
     /// <summary>The stable service addresses listening on this machine (see <c>IServiceAddresses</c>).</summary>
     public ImmutableArray<ServiceAddress> ServiceAddresses { get; init; } = [];
 
-    /// <summary>The status of the named workload, or <see langword="null"/>.</summary>
-    public WorkloadStatus? this[string workload] => Workloads.FirstOrDefault(w => w.Name == workload);
+    /// <summary>The status of the named workload, or <see langword="null"/> when the fleet has none of that name. In
+    /// the status given to a <c>WaitForAsync</c> condition an unknown name throws instead (naming the workloads that
+    /// exist), so that a misspelt condition fails at once rather than at the timeout.</summary>
+    /// <exception cref="KeyNotFoundException">Inside a <c>WaitForAsync</c> condition: no workload has that name.</exception>
+    public WorkloadStatus? this[string workload]
+        => Workloads.FirstOrDefault(w => w.Name == workload)
+           ?? (ThrowOnUnknownWorkload ? throw new KeyNotFoundException(UnknownWorkload.Message(workload, Name, Workloads.Select(w => w.Name))) : null);
+
+    /// <summary>Whether <see cref="this[string]"/> throws for an unknown name (set for <c>WaitForAsync</c> conditions).</summary>
+    internal bool ThrowOnUnknownWorkload { get; init; }
 
     /// <summary>One row per workload, as <c>kubectl get deployments,statefulsets,…</c> prints them: name, kind,
     /// ready/desired, up to date, available, phase, revision, and per kind a detail (a job's counts, a cron job's
@@ -87,6 +95,12 @@ public sealed record WorkloadStatus
 
     /// <summary>Schedule and runs of a cron job; <see langword="null"/> for other kinds.</summary>
     public CronJobStatus? CronJob { get; init; }
+
+    /// <summary>Why the workload cannot make progress until something outside changes, reported at once: its image
+    /// is on no node under pull policy Never, its pull was refused (not found, unauthorized), the engine refuses its
+    /// image reference, or a fixed host port is taken (from the second start that fails on it in a row). Its replicas keep being retried; waiting for the fleet
+    /// (<c>WaitForAsync</c>) fails at once with this reason. <see langword="null"/> when there is none.</summary>
+    public string? StalledReason { get; init; }
 }
 
 /// <summary>Where a replica stands.</summary>

@@ -16,9 +16,8 @@ internal static partial class SpecRules
     public static bool IsEnvironmentName(string? name)
         => name is { Length: > 0 } && EnvName().IsMatch(name);
 
-    /// <summary>Docker image references: [host[:port]/]path[:tag][@algo:digest], lowercase path components.</summary>
-    public static bool IsImageReference(string? image)
-        => image is { Length: > 0 and <= 255 } && ImageReference().IsMatch(image);
+    /// <summary>Docker image references, in the engine's grammar (<see cref="ImageReferenceGrammar"/>).</summary>
+    public static bool IsImageReference(string? image) => ImageReferenceGrammar.Check(image) is null;
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();
@@ -28,11 +27,4 @@ internal static partial class SpecRules
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex EnvName();
-
-    [GeneratedRegex(
-        @"^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?/)?" +
-        @"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*" +
-        @"(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,})?$",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex ImageReference();
 }

@@ -34,11 +34,11 @@ internal static partial class SpecValidator
                 problems.Add(new($"{path}.name", v.Name, "is declared more than once"));
             }
 
-            if (string.IsNullOrEmpty(v.Target) || v.Target[0] != '/')
+            if (MountRules.CheckTarget(v.Target) is { } targetRule)
             {
-                problems.Add(new($"{path}.target", v.Target, "must be an absolute path inside the container"));
+                problems.Add(new($"{path}.target", v.Target, targetRule));
             }
-            else if (w.Mounts.Any(m => m.Target == v.Target) || s.VolumeTemplates.Count(o => o.Target == v.Target) > 1)
+            else if (w.Mounts.Any(m => MountRules.Clean(m.Target ?? "") == MountRules.Clean(v.Target)) || s.VolumeTemplates.Count(o => MountRules.Clean(o.Target ?? "") == MountRules.Clean(v.Target)) > 1)
             {
                 problems.Add(new($"{path}.target", v.Target, "is mounted more than once"));
             }

@@ -37,9 +37,9 @@ internal static partial class SpecValidator
             problems.Add(new($"{at}.name", w.Name, "must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit"));
         }
 
-        if (!SpecRules.IsImageReference(w.Image))
+        if (ImageReferenceGrammar.Check(w.Image) is { } imageRule)
         {
-            problems.Add(new($"{at}.image", w.Image, "is not a valid image reference such as \"redis:7\" or \"host:5000/team/app:1.2\""));
+            problems.Add(new($"{at}.image", w.Image, imageRule));
         }
 
         if (w.Replicas < 0)
@@ -61,13 +61,9 @@ internal static partial class SpecValidator
         ValidateCronJob(w, at, problems);
         ValidateMounts(w, at, problems);
 
-        foreach (var key in w.Labels.Keys)
-        {
-            if (string.IsNullOrWhiteSpace(key) || key.StartsWith(SpecRules.ReservedLabelPrefix, StringComparison.Ordinal))
-            {
-                problems.Add(new($"{at}.labels", key, $"is not allowed: label keys must be non-empty and must not start with \"{SpecRules.ReservedLabelPrefix}\""));
-            }
-        }
+        ValidateLabels(w, at, problems);
+        ValidateProcess(w, at, problems);
+        ValidateSecurity(w, at, problems);
 
         if (w.StopGracePeriod < TimeSpan.Zero)
         {
@@ -114,6 +110,7 @@ internal static partial class SpecValidator
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var numbers = new HashSet<(int, PortProtocol)>();
+        var hostPorts = new HashSet<(int, PortProtocol)>();
         foreach (var p in w.Ports)
         {
             var path = $"{at}.ports[\"{p.Name}\"]";
@@ -138,6 +135,10 @@ internal static partial class SpecValidator
             if (p.HostPort is { } hostPort && hostPort is < 1 or > 65535)
             {
                 problems.Add(new($"{path}.hostPort", Text(hostPort), "must be between 1 and 65535"));
+            }
+            else if (p.HostPort is { } fixedPort && !hostPorts.Add((fixedPort, p.Protocol)))
+            {
+                problems.Add(new($"{path}.hostPort", Text(fixedPort), $"is published twice by this workload for {p.Protocol}; a host port can take one container port"));
             }
 
             if (p.HostIp is { } ip && !System.Net.IPAddress.TryParse(ip, out _))
@@ -326,11 +327,11 @@ internal static partial class SpecValidator
         foreach (var m in w.Mounts)
         {
             var path = $"{at}.mounts[\"{m.Target}\"]";
-            if (string.IsNullOrEmpty(m.Target) || !m.Target.StartsWith('/'))
+            if (MountRules.CheckTarget(m.Target) is { } targetRule)
             {
-                problems.Add(new($"{path}.target", m.Target, "must be an absolute path in the container"));
+                problems.Add(new($"{path}.target", m.Target, targetRule));
             }
-            else if (!targets.Add(m.Target))
+            else if (!targets.Add(MountRules.Clean(m.Target)))
             {
                 problems.Add(new($"{path}.target", m.Target, "is mounted more than once"));
             }
@@ -343,6 +344,14 @@ internal static partial class SpecValidator
             if (m.Kind == MountKind.Volume && string.IsNullOrWhiteSpace(m.Source))
             {
                 problems.Add(new($"{path}.source", m.Source ?? "", "must name the volume"));
+            }
+            else if (m.Kind == MountKind.Volume && MountRules.CheckVolumeName(m.Source) is { } volumeRule)
+            {
+                problems.Add(new($"{path}.source", m.Source, volumeRule));
+            }
+            else if (m.Kind == MountKind.Bind && m.Source is not null && m.Source.Any(char.IsControl))
+            {
+                problems.Add(new($"{path}.source", m.Source, "must not contain control characters"));
             }
         }
     }

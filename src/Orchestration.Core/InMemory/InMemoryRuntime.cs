@@ -132,7 +132,7 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
         lock (_gate)
         {
             return IsMissing(launch.Workload.Image)
-                ? Task.FromException(new ImageUnavailableException(launch.Workload.Image, launch.Node, "it is not on the node and the pull policy is Never"))
+                ? Task.FromException(new ImageUnavailableException(launch.Workload.Image, launch.Node, "it is not on the node and the pull policy is Never") { Permanent = true })
                 : Task.CompletedTask;
         }
     }

@@ -51,6 +51,13 @@ internal sealed class ReplicaRecord
 
     public string? Reason { get; set; }
 
+    /// <summary>Why its last try to run failed in a way waiting cannot fix (<see cref="PermanentFailures"/>); cleared
+    /// when a container of it starts.</summary>
+    public string? Stalled { get; set; }
+
+    /// <summary>Start failures in a row that <see cref="PermanentFailures"/> calls permanent.</summary>
+    public int PermanentStartFailures { get; set; }
+
     /// <summary>Why its last container ended; kept when it runs again.</summary>
     public string? LastExitReason { get; set; }
 

@@ -4,9 +4,9 @@ using DockerRestartPolicy = Docker.DotNet.Models.RestartPolicy;
 
 namespace Orchestration.Runtime.Docker.Containers;
 
-/// <summary>Turns a resolved launch into Docker's create request, with the secure defaults: no new privileges, every
-/// capability dropped and the spec's added back, an init process as PID 1 (so signals reach the workload and
-/// zombies are reaped), Docker's own restart policy off (the orchestrator restarts), limits from the spec, ports
+/// <summary>Turns a resolved launch into Docker's create request, with the settings of the workload's security profile
+/// (<see cref="SecurityProfileSettings"/>: capabilities, no new privileges, an init process as PID 1 so signals reach
+/// the workload and zombies are reaped, a pids limit), Docker's own restart policy off (the orchestrator restarts), limits from the spec, ports
 /// published on ephemeral loopback ports unless the spec says otherwise, and the fleet network with the workload
 /// name as DNS alias.</summary>
 internal static class ContainerParameters
@@ -31,16 +31,12 @@ internal static class ContainerParameters
         {
             NetworkMode = security.HostNetwork ? "host" : networkName,
             RestartPolicy = new DockerRestartPolicy { Name = RestartPolicyKind.No },
-            Init = true,
-            SecurityOpt = ["no-new-privileges:true"],
-            CapDrop = ["ALL"],
-            CapAdd = [.. security.AddCapabilities],
             Privileged = security.Privileged,
             PidMode = security.HostPid ? "host" : "",
-            ReadonlyRootfs = security.ReadOnlyRootFilesystem,
             Mounts = [.. spec.Mounts.Select(ToMount), .. launch.ReplicaVolumes.Select(v => ReplicaVolume(v, launch))],
         };
         ApplyLimits(hostConfig, spec.Resources);
+        SecurityProfileSettings.Apply(hostConfig, spec);
 
         var parameters = new CreateContainerParameters
         {
@@ -107,8 +103,6 @@ internal static class ContainerParameters
         {
             hostConfig.MemoryReservation = reservation;
         }
-
-        hostConfig.PidsLimit = resources.PidsLimit;
     }
 
     /// <summary>A replica's own volume, created by the engine on first use with the fleet's and workload's labels, so

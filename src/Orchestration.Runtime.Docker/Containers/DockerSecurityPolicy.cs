@@ -1,7 +1,8 @@
 namespace Orchestration.Runtime.Docker.Containers;
 
-/// <summary>What the Docker runtime refuses to run unless its options allow it: privileged mode, the node's network
-/// or process namespace, and bind mounts that expose the Docker socket (which would hand the container the engine).</summary>
+/// <summary>What the Docker runtime refuses to run unless its options allow it: privileged mode, the capability ALL and
+/// binds reaching the node's root (<see cref="PrivilegeRules"/>, allowed by AllowPrivileged), the node's network or
+/// process namespace, and bind mounts that expose the Docker socket (which would hand the container the engine).</summary>
 internal static class DockerSecurityPolicy
 {
     private static readonly string[] SocketPaths = ["/var/run/docker.sock", "/run/docker.sock"];
@@ -10,9 +11,12 @@ internal static class DockerSecurityPolicy
     {
         var at = $"workloads[\"{spec.Name}\"]";
         var security = spec.Security;
-        if (security.Privileged && !options.AllowPrivileged)
+        if (!options.AllowPrivileged)
         {
-            problems.Add(new($"{at}.security.privileged", "true", "is refused by the Docker runtime: privileged containers control the node; set DockerRuntimeOptions.AllowPrivileged to allow them"));
+            foreach (var problem in PrivilegeRules.Requests(spec, "DockerRuntimeOptions.AllowPrivileged is true"))
+            {
+                problems.Add(problem);
+            }
         }
 
         if (security.HostNetwork && !options.AllowHostNetwork)

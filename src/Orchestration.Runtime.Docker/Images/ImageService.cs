@@ -51,7 +51,8 @@ internal sealed class ImageService(
         if (policy == PullPolicy.Never)
         {
             throw new ImageUnavailableException(image, node.Name,
-                "it is on no node and the pull policy is Never; build or load it on a node first, or use PullPolicy.IfNotPresent");
+                "it is on no node and the pull policy is Never; build or load it on a node first, or use PullPolicy.IfNotPresent")
+            { Permanent = true };
         }
 
         await PullAsync(node, image, cancellationToken).ConfigureAwait(false);
@@ -163,7 +164,7 @@ internal sealed class ImageService(
         {
             var reason = e is DockerApiException api ? EngineErrors.Message(api) : e.Message;
             tracker?.Complete(reason);
-            throw new ImageUnavailableException(image, node.Name, $"the pull failed: {reason}", e);
+            throw new ImageUnavailableException(image, node.Name, $"the pull failed: {reason}", e) { Permanent = PullRefusals.IsPermanent(e, reason) };
         }
         catch (OperationCanceledException)
         {
@@ -174,7 +175,7 @@ internal sealed class ImageService(
         tracker?.Complete(progress.Error);
         if (progress.Error is { } error)
         {
-            throw new ImageUnavailableException(image, node.Name, $"the pull failed: {error}");
+            throw new ImageUnavailableException(image, node.Name, $"the pull failed: {error}") { Permanent = PullRefusals.IsPermanent(null, error) };
         }
     }
 

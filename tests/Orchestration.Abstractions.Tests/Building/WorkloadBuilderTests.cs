@@ -11,7 +11,7 @@ public class WorkloadBuilderTests
         "Job", "DaemonSet", "Startup", "Readiness", "Liveness", "RestartPolicy", "RollingUpdate", "RecreateUpdate",
         "DependsOn", "StopGracePeriod", "DrainDelay", "NodeSelector", "Tolerate", "AntiAffinity", "Placement", "Volume",
         "Bind", "Tmpfs", "Label", "AddCapability", "Privileged", "HostNetwork", "ReadOnlyRootFilesystem", "User",
-        "StatefulSet", "VolumeTemplate", "VolumeRetention", "Partition", "CronJob", "CronPolicy", "Suspend",
+        "SecurityProfile", "StatefulSet", "VolumeTemplate", "VolumeRetention", "Partition", "CronJob", "CronPolicy", "Suspend",
     ];
 
     [Fact]
@@ -115,6 +115,7 @@ public class WorkloadBuilderTests
         Assert.Equal(WorkloadKind.DaemonSet, daemon.Kind);
         Assert.True(daemon.Security.Privileged);
         Assert.True(daemon.Security.HostNetwork);
+        Assert.Equal(SecurityProfile.Restricted, new WorkloadBuilder("app").Image("busybox").User("1000").SecurityProfile(SecurityProfile.Restricted).Build().Security.Profile);
         Assert.Equal(UpdateKind.Recreate, daemon.Update.Kind);
 
         var db = new WorkloadBuilder("db").Image("postgres").StatefulSet(3, PodManagementPolicy.Parallel)

@@ -127,7 +127,7 @@ public class AddOrchestrationTests
             builder.Services.AddSingleton(time);
         }
 
-        var orchestration = builder.Services.AddOrchestration(configure);
+        var orchestration = builder.Services.AddOrchestration(configure).UseInMemoryRuntime();
         workloads?.Invoke(orchestration);
         return builder.Build();
     }

@@ -205,7 +205,11 @@ public sealed class OrchestratorOnDockerTests(DockerEngineFixture engine) : IAsy
             Assert.Equal(reported.Reason, replica.Reason);
             Assert.Empty(await engine.ContainersOfAsync(_fleet));
 
+            Assert.Contains("pull policy is Never", host.Orchestrator.GetStatus()["web"]!.StalledReason, StringComparison.Ordinal);
             await engine.Engine.Images.TagImageAsync(DockerEngineFixture.Image, new ImageTagParameters { RepositoryName = repository, Tag = "1" });
+
+            // Stalled (waiting would fail at once) until the next retry finds the image.
+            await host.WaitForEventAsync<ReplicaStarted>(e => e.Workload == "web");
             var status = await host.WaitForAsync(s => s["web"]?.Ready == 1);
 
             var running = Assert.Single(status["web"]!.Replicas);

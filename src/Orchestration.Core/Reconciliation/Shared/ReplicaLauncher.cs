@@ -119,6 +119,8 @@ internal sealed class ReplicaLauncher
                 record.Container = info.Ref;
                 record.Phase = ReplicaPhase.Starting;
                 record.ImageRetries = 0;
+                record.Stalled = null;
+                record.PermanentStartFailures = 0;
                 if (info.State == ContainerState.Running)
                 {
                     _sync.MarkRunning(ctx, record, info);
@@ -130,6 +132,7 @@ internal sealed class ReplicaLauncher
             }
             else
             {
+                record.Stalled = PermanentFailures.OnStartFailure(record, outcomes[i].Error);
                 _exits.OnExit(ctx, spec, record, null, $"start failed: {outcomes[i].Error?.Message}");
             }
         }
@@ -137,6 +140,7 @@ internal sealed class ReplicaLauncher
 
     private void WaitForImage(ReconcileContext ctx, ReplicaRecord record, ImageUnavailableException missing)
     {
+        record.Stalled = PermanentFailures.Classify(missing);
         var delay = ImageRetryDelay(record.ImageRetries);
         record.ImageRetries++;
         record.Phase = ReplicaPhase.Pending;

@@ -202,6 +202,7 @@ internal sealed class ReplicaSync
                 case ContainerState.Exited or ContainerState.Dead:
                     var reason = c.OomKilled ? "killed for exceeding its memory limit" : $"exited with code {c.ExitCode}";
                     reason += await _health.LastLogLinesAsync(c.Ref, ReplicaExits.LogBudget(ctx, spec, record, c.ExitCode), cancellationToken).ConfigureAwait(false);
+                    reason += c.ExitCode == 0 ? string.Empty : PermissionHints.For(spec, reason);
                     _exits.OnExit(ctx, spec, record, c.ExitCode, reason);
                     continue;
             }

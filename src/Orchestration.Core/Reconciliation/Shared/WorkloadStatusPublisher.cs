@@ -32,6 +32,7 @@ internal sealed class WorkloadStatusPublisher
         Array.Sort(records, StatusOrder);
         var replicas = new ReplicaStatus[records.Length];
         int live = 0, ready = 0, available = 0, updated = 0, unplaced = 0;
+        string? stalled = null;
         var allCurrent = true;
         for (var i = 0; i < records.Length; i++)
         {
@@ -43,6 +44,7 @@ internal sealed class WorkloadStatusPublisher
             }
 
             live++;
+            stalled ??= records[i].Revision == spec.Revision ? records[i].Stalled : null;
             ready += r.Ready ? 1 : 0;
             updated += r.Revision == spec.Revision ? 1 : 0;
             allCurrent &= r.Revision == spec.Revision;
@@ -71,6 +73,7 @@ internal sealed class WorkloadStatusPublisher
             Failed = book.Failed,
             Replicas = ImmutableCollectionsMarshal.AsImmutableArray(replicas),
             CronJob = cron,
+            StalledReason = stalled,
         };
         var previous = _board.Get(spec.Name);
         _board.Set(status, unplaced);
@@ -101,6 +104,7 @@ internal sealed class WorkloadStatusPublisher
         _ when reported.Revision == w.Revision => reported,
         _ when reported.Kind == w.Kind => reported with
         {
+            StalledReason = null,
             Revision = w.Revision,
             Phase = WorkloadPhase.Progressing,
             Desired = w.Kind == WorkloadKind.DaemonSet ? reported.Desired : DesiredOf(w),
