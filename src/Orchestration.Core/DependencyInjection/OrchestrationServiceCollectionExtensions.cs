@@ -42,6 +42,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<ReplicaBook>();
         services.TryAddSingleton<StatusBoard>();
         services.TryAddSingleton<LaunchFactory>();
+        Orchestration.Secrets.SecretRegistrations.Add(services);
         services.TryAddSingleton<WakeRequests>();
         services.TryAddSingleton<HealthMonitor>();
         services.TryAddSingleton<RolloutStore>();

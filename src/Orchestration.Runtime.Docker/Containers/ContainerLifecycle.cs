@@ -4,6 +4,7 @@ using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Runtime.Docker.Client;
+using Orchestration.Runtime.Docker.Files;
 using Orchestration.Runtime.Docker.Networks;
 
 namespace Orchestration.Runtime.Docker.Containers;
@@ -11,9 +12,42 @@ namespace Orchestration.Runtime.Docker.Containers;
 /// <summary>Creates, starts, stops and removes containers on their nodes. Creating is made idempotent by the
 /// container name: a create that timed out but happened is found again by name and reused when it carries the same
 /// replica and revision.</summary>
-internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networks, IOptions<DockerRuntimeOptions> options, ILogger logger, FleetDnsSettings? dns = null)
+internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networks, IOptions<DockerRuntimeOptions> options, ILogger logger, FleetDnsSettings? dns = null, FileDelivery? files = null)
 {
+    private readonly FileDelivery _files = files ?? new FileDelivery(new FileKeeperImage(), logger);
+
+    /// <summary>Starts the launch's container; every message of the engine that leaves it has the launch's secret
+    /// values redacted.</summary>
     public async Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartRedactedAsync(launch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && launch.SecretValues.Length > 0 && MentionsSecret(e, launch))
+        {
+            // The inner exceptions quote the engine too: the redacted message is all that leaves.
+            throw new DockerEngineException(launch.Node, launch.Redact(e is DockerEngineException d ? d.Reason : e.Message));
+        }
+    }
+
+    public Task CleanUpFilesAsync(string nodeName, string? fleet, CancellationToken cancellationToken)
+        => _files.CleanUpAsync(nodes[nodeName], fleet, cancellationToken);
+
+    private static bool MentionsSecret(Exception e, ContainerLaunch launch)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (!string.Equals(launch.Redact(current.Message), current.Message, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<ContainerInfo> StartRedactedAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
         var node = nodes[launch.Node];
         var networkName = networks.NameOf(launch.Fleet);
@@ -22,8 +56,14 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
         for (var attempt = 0; ; attempt++)
         {
             var id = await CreateAsync(node, launch, parameters, cancellationToken).ConfigureAwait(false);
+            string? keeper = null;
             try
             {
+                if (!launch.Files.IsDefaultOrEmpty)
+                {
+                    keeper = await _files.DeliverAsync(node, launch, id, cancellationToken).ConfigureAwait(false);
+                }
+
                 await node.CallAsync((c, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken)
                     .ConfigureAwait(false);
                 return await InspectAsync(node, id, networkName, cancellationToken).ConfigureAwait(false);
@@ -32,7 +72,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             {
                 // The engine checks the network at start: the fleet network vanished after prepare (deleted, or the
                 // node was down). Recreate it and the container.
-                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, EngineErrors.Message(e));
+                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, launch.Redact(EngineErrors.Message(e)));
                 await TryRemoveAsync(node, id).ConfigureAwait(false);
                 await networks.EnsureAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
                 dns?.Forget(node.Name, launch.Fleet);
@@ -41,6 +81,13 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             {
                 await TryRemoveAsync(node, id).ConfigureAwait(false);
                 throw EngineErrors.Wrap(node.Name, $"starting container '{launch.Name}' from image '{launch.Workload.Image}'", e);
+            }
+            finally
+            {
+                if (keeper is not null)
+                {
+                    await _files.RemoveKeeperAsync(node, keeper).ConfigureAwait(false);
+                }
             }
         }
     }
@@ -90,6 +137,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             await node.CallAsync(
                 (c, ct) => c.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true }, ct),
                 cancellationToken).ConfigureAwait(false);
+            await _files.CleanUpAsync(node, null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e) || IsRemovalInProgress(e))
         {
@@ -123,7 +171,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             catch (DockerApiException e) when (attempt == 0 && IsMissingNetwork(e, launch))
             {
                 // The fleet network is missing on this node (deleted, or the node was down during prepare).
-                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, EngineErrors.Message(e));
+                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, launch.Redact(EngineErrors.Message(e)));
                 await networks.EnsureAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
                 dns?.Forget(node.Name, launch.Fleet);
             }
@@ -171,7 +219,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not remove container {Id} on node {Node} after it failed to start", id, node.Name);
+            logger.LogWarning("Could not remove container {Id} on node {Node} after it failed to start: {Reason}", id, node.Name, e.GetType().Name);
         }
     }
 

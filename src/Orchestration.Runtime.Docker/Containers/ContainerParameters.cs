@@ -38,7 +38,7 @@ internal static class ContainerParameters
             Privileged = security.Privileged,
             PidMode = security.HostPid ? "host" : "",
             ReadonlyRootfs = security.ReadOnlyRootFilesystem,
-            Mounts = [.. spec.Mounts.Select(ToMount), .. launch.ReplicaVolumes.Select(v => ReplicaVolume(v, launch))],
+            Mounts = [.. spec.Mounts.Select(ToMount), .. launch.ReplicaVolumes.Select(v => ReplicaVolume(v, launch)), .. Files.FileVolumes.ContainerMounts(launch)],
         };
         ApplyLimits(hostConfig, spec.Resources);
 
