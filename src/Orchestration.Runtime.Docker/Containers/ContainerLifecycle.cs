@@ -137,10 +137,11 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             await node.CallAsync(
                 (c, ct) => c.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true }, ct),
                 cancellationToken).ConfigureAwait(false);
-            await _files.CleanUpAsync(node, null, cancellationToken).ConfigureAwait(false);
+            await TryCleanUpFilesAsync(node).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e) || IsRemovalInProgress(e))
         {
+            await TryCleanUpFilesAsync(node).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -207,6 +208,21 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
         }
 
         throw new DockerEngineException(node.Name, $"a container named '{launch.Name}' already exists ({existing.ID[..12]}, state {existing.State?.Status}); remove it before starting this replica again", conflict);
+    }
+
+    /// <summary>Removes the file volumes of removed containers; not bound to the caller's cancellation, so that a
+    /// stopping host still removes them, and never failing the removal.</summary>
+    private async Task TryCleanUpFilesAsync(DockerNode node)
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(options.Value.CallTimeout);
+            await _files.CleanUpAsync(node, null, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Could not remove unused file volumes on node {Node}: {Reason}", node.Name, e.GetType().Name);
+        }
     }
 
     private async Task TryRemoveAsync(DockerNode node, string id)

@@ -26,7 +26,11 @@ internal sealed class FileDelivery(FileKeeperImage image, ILogger logger)
     {
         var (uid, gid) = await ContainerUser.ResolveAsync(node, containerId, cancellationToken).ConfigureAwait(false);
         await image.EnsureAsync(node, cancellationToken).ConfigureAwait(false);
-        _nodesWithFiles[node.Name] = 0;
+        if (_nodesWithFiles.TryAdd(node.Name, 0))
+        {
+            // The first delivery on this node in this process: remove what an earlier process left.
+            await CleanUpAsync(node, null, cancellationToken).ConfigureAwait(false);
+        }
         var created = await node.CallAsync((c, ct) => c.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Name = $"{launch.Name}-files-{Guid.NewGuid().ToString("n")[..6]}",
