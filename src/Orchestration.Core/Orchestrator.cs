@@ -32,6 +32,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly Expectations _expectations;
     private readonly ServiceAddressRegistry? _addresses;
     private readonly SecurityProfile _fleetProfile;
+    private readonly Secrets.FleetContentResolver? _contents;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -48,8 +49,10 @@ internal sealed partial class Orchestrator : IOrchestrator
         Rollbacks rollbacks,
         WakeRequests wake,
         Expectations expectations,
-        ServiceAddressRegistry? addresses = null)
+        ServiceAddressRegistry? addresses = null,
+        Secrets.FleetContentResolver? contents = null)
     {
+        _contents = contents;
         _expectations = expectations;
         _addresses = addresses;
         _rollouts = rollouts;
@@ -78,6 +81,12 @@ internal sealed partial class Orchestrator : IOrchestrator
     public async Task ApplyAsync(FleetSpec fleet, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fleet);
+        if (_contents is not null && fleet.Validate().Count == 0)
+        {
+            // Every secret and file is resolved before anything changes; an invalid fleet is reported by Replace.
+            fleet = await _contents.ResolveAsync(fleet, cancellationToken).ConfigureAwait(false);
+        }
+
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

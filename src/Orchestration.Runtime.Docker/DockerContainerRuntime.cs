@@ -97,5 +97,8 @@ internal sealed class DockerContainerRuntime(
         => ContainerLogFollower.FollowAsync(nodes[container.Node], container, tail, cancellationToken);
 
     public async Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken)
-        => await Task.WhenAll(nodes.All.Select(n => networks.DeleteAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
+    {
+        await Task.WhenAll(nodes.All.Select(n => networks.DeleteAsync(n, fleet, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(nodes.All.Where(n => n.State == NodeState.Ready).Select(n => lifecycle.CleanUpFilesAsync(n.Name, fleet, cancellationToken))).ConfigureAwait(false);
+    }
 }

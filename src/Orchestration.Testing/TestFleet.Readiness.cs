@@ -17,7 +17,8 @@ public sealed partial class TestFleet
         FleetStatus status;
         try
         {
-            status = await Orchestrator.WaitForAsync(s => FleetReadiness.IsSettled(Spec, s), limit, cancellationToken).ConfigureAwait(false);
+            // The applied spec: its revisions include the keyed hash of resolved secrets and files.
+            status = await Orchestrator.WaitForAsync(s => FleetReadiness.IsSettled(Orchestrator.DesiredState ?? Spec, s), limit, cancellationToken).ConfigureAwait(false);
         }
         catch (WorkloadStalledException e)
         {
@@ -34,7 +35,7 @@ public sealed partial class TestFleet
             throw new FleetNotReadyException(report, status, e);
         }
 
-        if (!FleetReadiness.IsReady(Spec, status))
+        if (!FleetReadiness.IsReady(Orchestrator.DesiredState ?? Spec, status))
         {
             var report = await NotReadyReport.WriteAsync(this, status, "cannot become ready: a job failed", _options.FailureLogLines, cancellationToken).ConfigureAwait(false);
             _writers.Write(report);

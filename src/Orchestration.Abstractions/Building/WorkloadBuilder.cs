@@ -53,6 +53,26 @@ public sealed partial class WorkloadBuilder
     public WorkloadBuilder Secret(string environmentVariable, string secretName)
         => Set(s => s with { Secrets = s.Secrets.Add(new SecretReference(environmentVariable, secretName)) });
 
+    /// <summary>Mounts a secret as a read-only file, <c>/run/secrets/{secretName}</c> unless <paramref name="path"/> is
+    /// given: the stronger choice than <see cref="Secret"/>, as the value is in no environment and no container
+    /// configuration.</summary>
+    public WorkloadBuilder SecretFile(string secretName, string? path = null)
+        => Set(s => s with { Files = s.Files.Add(new FileSpec(path ?? $"{FileSpec.DefaultSecretDirectory}/{secretName}", FileSourceKind.Secret, secretName)) });
+
+    /// <summary>Mounts a read-only configuration file with the given text.</summary>
+    public WorkloadBuilder ConfigFile(string path, string content)
+        => Set(s => s with { Files = s.Files.Add(new FileSpec(path, FileSourceKind.Text, content)) });
+
+    /// <summary>Mounts a read-only configuration file with the content of a file of the machine that runs the
+    /// orchestrator, read when the fleet is applied.</summary>
+    public WorkloadBuilder ConfigFileFromHost(string path, string hostPath)
+        => Set(s => s with { Files = s.Files.Add(new FileSpec(path, FileSourceKind.HostFile, hostPath)) });
+
+    /// <summary>Mounts a read-only configuration file with a section of the application's configuration rendered as
+    /// JSON (such as <c>"Shop:Api"</c>), read when the fleet is applied.</summary>
+    public WorkloadBuilder ConfigFileFromConfiguration(string path, string section)
+        => Set(s => s with { Files = s.Files.Add(new FileSpec(path, FileSourceKind.ConfigurationSection, section)) });
+
     /// <summary>Declares a named port; published on an ephemeral node port unless <paramref name="hostPort"/> is set.</summary>
     public WorkloadBuilder Port(string name, int containerPort, PortProtocol protocol = PortProtocol.Tcp, int? hostPort = null, string? hostIp = null)
         => Set(s => s with { Ports = s.Ports.Add(new PortSpec(name, containerPort, protocol, hostPort, hostIp)) });

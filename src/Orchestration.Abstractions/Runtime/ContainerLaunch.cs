@@ -40,7 +40,32 @@ public sealed record ContainerLaunch
     /// mounts; a runtime creates each on first use and keeps it after the container is removed.</summary>
     public ImmutableArray<MountSpec> ReplicaVolumes { get; init; } = [];
 
+    /// <summary>Read-only files (secrets and configuration files) with their resolved content; a runtime puts them on
+    /// a memory-backed file system, never into the container's configuration.</summary>
+    public ImmutableArray<ContainerFile> Files { get; init; } = [];
+
+    /// <summary>Every resolved secret value of this launch (secret files and secret environment variables), for
+    /// runtimes to redact from every message of their engine before it goes anywhere.</summary>
+    public ImmutableArray<string> SecretValues { get; init; } = [];
+
+    /// <summary>Replaces every secret value in <paramref name="message"/> with <c>***</c>, as given and as an engine
+    /// written in Go quotes it (control characters, quotes and backslashes escaped).</summary>
+    public string Redact(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        foreach (var value in SecretValues)
+        {
+            if (value.Length > 0)
+            {
+                message = message.Replace(value, "***", StringComparison.Ordinal)
+                    .Replace(SecretText.GoQuoted(value), "***", StringComparison.Ordinal);
+            }
+        }
+
+        return message;
+    }
+
     /// <inheritdoc />
     public override string ToString()
-        => $"{Name} on {Node} (image {Workload.Image}, revision {Workload.Revision}, {Environment.Count} environment variables)";
+        => $"{Name} on {Node} (image {Workload.Image}, revision {Workload.Revision}, {Environment.Count} environment variables, {Files.Length} files)";
 }

@@ -53,6 +53,23 @@ internal static class SpecHash
                 w.WriteEndArray();
             }
 
+            if (spec.Files.Length > 0)
+            {
+                // Only when present, so that the revisions of every other workload stay what they were.
+                w.WriteStartArray("files");
+                foreach (var f in spec.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+                {
+                    w.WriteStringValue($"{f.Path}/{f.Source}/{f.Reference}");
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (spec.ContentDigest is { } digest)
+            {
+                w.WriteString("contentDigest", digest);
+            }
+
             var sec = spec.Security;
             WriteArray(w, "caps", sec.AddCapabilities);
             w.WriteString("security", $"{sec.Privileged}/{sec.HostNetwork}/{sec.HostPid}/{sec.ReadOnlyRootFilesystem}/{sec.User}");

@@ -32,6 +32,14 @@ public sealed record WorkloadSpec
     /// <summary>Environment variables whose values are secrets resolved when a container starts.</summary>
     public ImmutableArray<SecretReference> Secrets { get; init; } = [];
 
+    /// <summary>Read-only files (secrets and configuration files) mounted into every container.</summary>
+    public ImmutableArray<FileSpec> Files { get; init; } = [];
+
+    /// <summary>A keyed hash (HMAC with the fleet's key) of the resolved secrets and file contents, set when the
+    /// fleet is applied, so that a changed value makes a new revision; <see langword="null"/> before. Neither a value
+    /// nor a plain hash of one.</summary>
+    public string? ContentDigest { get; init; }
+
     /// <summary>Named ports.</summary>
     public ImmutableArray<PortSpec> Ports { get; init; } = [];
 

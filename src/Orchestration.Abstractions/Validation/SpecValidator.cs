@@ -48,6 +48,7 @@ internal static partial class SpecValidator
         }
 
         ValidateEnvironment(w, at, problems);
+        FileSpecRules.Validate(w, at, problems);
         ValidatePorts(w, at, problems);
         ValidateResources(w.Resources, at, problems);
         ValidatePlacement(w.Placement, at, problems);

@@ -42,6 +42,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<ReplicaBook>();
         services.TryAddSingleton<StatusBoard>();
         services.TryAddSingleton<LaunchFactory>();
+        Orchestration.Secrets.SecretRegistrations.Add(services);
         services.TryAddSingleton<WakeRequests>();
         services.TryAddSingleton<HealthMonitor>();
         services.TryAddSingleton<RolloutStore>();
@@ -53,6 +54,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<Orchestrator>();
         services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestrationHostedService>());
+        services.TryAddSingleton<Orchestration.Configuration.ConfiguredFleet>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Orchestration.Configuration.ConfigurationReloads>());
         ServiceRegistrations.Add(services);
         return new OrchestrationBuilder(services);
     }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Orchestration.DependencyInjection;
 using Orchestration.Reconciliation;
 
 namespace Orchestration.Hosting;
@@ -12,16 +11,16 @@ internal sealed class OrchestrationHostedService : IHostedService
 {
     private readonly Orchestrator _orchestrator;
     private readonly ControlLoop _loop;
-    private readonly IEnumerable<WorkloadRegistration> _registrations;
+    private readonly Configuration.ConfiguredFleet _fleet;
     private readonly OrchestrationOptions _options;
     private readonly IEnumerable<Runtime.IContainerRuntime> _runtimes;
 
-    public OrchestrationHostedService(Orchestrator orchestrator, ControlLoop loop, IEnumerable<WorkloadRegistration> registrations, IOptions<OrchestrationOptions> options, IEnumerable<Runtime.IContainerRuntime> runtimes)
+    public OrchestrationHostedService(Orchestrator orchestrator, ControlLoop loop, Configuration.ConfiguredFleet fleet, IOptions<OrchestrationOptions> options, IEnumerable<Runtime.IContainerRuntime> runtimes)
     {
+        _fleet = fleet;
         _runtimes = runtimes;
         _orchestrator = orchestrator;
         _loop = loop;
-        _registrations = registrations;
         _options = options.Value;
     }
 
@@ -34,13 +33,8 @@ internal sealed class OrchestrationHostedService : IHostedService
                 "or UseInMemoryRuntime() on the builder that AddOrchestration() returns.");
         }
 
-        var fleet = new FleetBuilder(_options.FleetName);
-        foreach (var registration in _registrations)
-        {
-            registration.AddTo(fleet);
-        }
-
-        await _orchestrator.ApplyAsync(fleet.Build(), cancellationToken).ConfigureAwait(false);
+        // The registered workloads with what the configuration overrides (Orchestration:Workloads).
+        await _orchestrator.ApplyAsync(_fleet.Compose(), cancellationToken).ConfigureAwait(false);
         await _loop.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 

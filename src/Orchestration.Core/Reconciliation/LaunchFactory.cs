@@ -13,8 +13,11 @@ internal sealed class LaunchFactory
     private readonly ISecretResolver? _secrets;
     private readonly IEnumerable<IDependencyEnvironment> _dependencies;
 
-    public LaunchFactory(IOptions<OrchestrationOptions> options, IEnumerable<IDependencyEnvironment> dependencies, ISecretResolver? secrets = null)
+    private readonly Secrets.ResolvedContents? _contents;
+
+    public LaunchFactory(IOptions<OrchestrationOptions> options, IEnumerable<IDependencyEnvironment> dependencies, ISecretResolver? secrets = null, Secrets.ResolvedContents? contents = null)
     {
+        _contents = contents;
         _fleet = options.Value.FleetName;
         _secrets = secrets;
         _dependencies = dependencies;
@@ -38,7 +41,18 @@ internal sealed class LaunchFactory
             dependency.Contribute(_fleet, workload, environment);
         }
 
-        foreach (var secret in workload.Secrets)
+        var content = _contents?.Find(workload);
+        if (content is null && !workload.Files.IsDefaultOrEmpty)
+        {
+            throw new InvalidOperationException($"The files of workload '{workload.Name}' were not resolved: its revision was not applied through {nameof(IOrchestrator.ApplyAsync)} in this process.");
+        }
+
+        foreach (var (name, value) in content?.SecretEnvironment ?? ImmutableSortedDictionary<string, string>.Empty)
+        {
+            environment[name] = value;
+        }
+
+        foreach (var secret in content is null ? workload.Secrets : [])
         {
             if (_secrets is null)
             {
@@ -73,6 +87,8 @@ internal sealed class LaunchFactory
             Environment = environment.ToImmutableSortedDictionary(StringComparer.Ordinal),
             NetworkAliases = replica.Ordinal is { } ordinal ? [StatefulIdentity.Hostname(workload.Name, ordinal)] : [],
             Hostname = replica.Ordinal is { } o ? StatefulIdentity.Hostname(workload.Name, o) : null,
+            Files = content?.Files ?? [],
+            SecretValues = content?.SecretValues ?? [.. workload.Secrets.Select(s => environment[s.EnvironmentVariable])],
             ReplicaVolumes = replica.Ordinal is { } n
                 ? [.. workload.StatefulSet.VolumeTemplates.Select(t => new MountSpec(MountKind.Volume, StatefulIdentity.VolumeName(_fleet, workload.Name, t.Name, n), t.Target, t.ReadOnly))]
                 : [],

@@ -39,6 +39,12 @@ internal static partial class WorkloadEmitter
             w.Line($"Secrets = {CSharp.Immutable}.ImmutableArray.Create({string.Join(", ", secrets)}),");
         }
 
+        if (!m.SecretFiles.IsEmpty)
+        {
+            var files = m.SecretFiles.Select(f => $"new {O}FileSpec({CSharp.Literal(f.Value)}, {O}FileSourceKind.Secret, {CSharp.Literal(f.Name)})");
+            w.Line($"Files = {CSharp.Immutable}.ImmutableArray.Create({string.Join(", ", files)}),");
+        }
+
         if (!m.Ports.IsEmpty)
         {
             w.Line($"Ports = {CSharp.Immutable}.ImmutableArray.Create({string.Join(", ", m.Ports.Select(Port))}),");

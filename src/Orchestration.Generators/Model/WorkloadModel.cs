@@ -40,6 +40,9 @@ internal sealed record WorkloadModel
 
     public EquatableArray<NameValue> Secrets { get; init; } = EquatableArray<NameValue>.Empty;
 
+    /// <summary>Secret files: the secret's name, and its path in the container.</summary>
+    public EquatableArray<NameValue> SecretFiles { get; init; } = EquatableArray<NameValue>.Empty;
+
     public EquatableArray<NameValue> Labels { get; init; } = EquatableArray<NameValue>.Empty;
 
     public ResourcesModel? Resources { get; init; }

@@ -11,6 +11,7 @@ internal static class AttributeNames
     public const string Port = "PortAttribute";
     public const string Env = "EnvAttribute";
     public const string Secret = "SecretAttribute";
+    public const string SecretFile = "SecretFileAttribute";
     public const string Label = "LabelAttribute";
     public const string Resources = "ResourcesAttribute";
     public const string HttpProbe = "HttpProbeAttribute";

@@ -55,6 +55,14 @@ internal sealed partial class WorkloadParser
 
     private void ParseSecret(AttributeReader attribute) => ParseVariable(attribute, _secrets);
 
+    /// <summary>Adds a <c>[SecretFile]</c>: the secret's name and its path, <c>/run/secrets/{name}</c> unless given.
+    /// The path rules are checked when the spec is validated.</summary>
+    private void ParseSecretFile(AttributeReader attribute)
+    {
+        var name = attribute.CtorString(0) ?? string.Empty;
+        _secretFiles.Add(new NameValue(name, attribute.NamedString("Path") ?? "/run/secrets/" + name));
+    }
+
     /// <summary>Adds the name/value pair of an <c>[Env]</c> or <c>[Secret]</c> attribute to <paramref name="target"/>,
     /// unless the name is invalid or already taken (both reported).</summary>
     private void ParseVariable(AttributeReader attribute, List<NameValue> target)

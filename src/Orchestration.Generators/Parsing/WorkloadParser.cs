@@ -20,6 +20,7 @@ internal sealed partial class WorkloadParser
     private readonly List<PortModel> _ports = new();
     private readonly List<NameValue> _environment = new();
     private readonly List<NameValue> _secrets = new();
+    private readonly List<NameValue> _secretFiles = new();
     private readonly List<NameValue> _labels = new();
     private readonly List<ProbeModel> _probes = new();
     private readonly List<DependencyModel> _dependencies = new();
@@ -97,6 +98,7 @@ internal sealed partial class WorkloadParser
             {
                 case AttributeNames.Env: ParseEnv(attribute); break;
                 case AttributeNames.Secret: ParseSecret(attribute); break;
+                case AttributeNames.SecretFile: ParseSecretFile(attribute); break;
                 case AttributeNames.Label: AddUnique(_labels, attribute, "a label key is set once"); break;
                 case AttributeNames.Resources: resources = ParseResources(attribute); break;
                 case AttributeNames.HttpProbe:
@@ -159,6 +161,7 @@ internal sealed partial class WorkloadParser
             Ports = _ports.ToEquatableArray(),
             Environment = _environment.ToEquatableArray(),
             Secrets = _secrets.ToEquatableArray(),
+            SecretFiles = _secretFiles.ToEquatableArray(),
             Labels = _labels.ToEquatableArray(),
             Resources = resources,
             Probes = _probes.ToEquatableArray(),

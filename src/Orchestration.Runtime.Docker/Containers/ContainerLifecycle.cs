@@ -4,6 +4,7 @@ using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Runtime.Docker.Client;
+using Orchestration.Runtime.Docker.Files;
 using Orchestration.Runtime.Docker.Networks;
 
 namespace Orchestration.Runtime.Docker.Containers;
@@ -11,9 +12,42 @@ namespace Orchestration.Runtime.Docker.Containers;
 /// <summary>Creates, starts, stops and removes containers on their nodes. Creating is made idempotent by the
 /// container name: a create that timed out but happened is found again by name and reused when it carries the same
 /// replica and revision.</summary>
-internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networks, IOptions<DockerRuntimeOptions> options, ILogger logger, FleetDnsSettings? dns = null)
+internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networks, IOptions<DockerRuntimeOptions> options, ILogger logger, FleetDnsSettings? dns = null, FileDelivery? files = null)
 {
+    private readonly FileDelivery _files = files ?? new FileDelivery(new FileKeeperImage(), logger);
+
+    /// <summary>Starts the launch's container; every message of the engine that leaves it has the launch's secret
+    /// values redacted.</summary>
     public async Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartRedactedAsync(launch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && launch.SecretValues.Length > 0 && MentionsSecret(e, launch))
+        {
+            // The inner exceptions quote the engine too: the redacted message is all that leaves.
+            throw new DockerEngineException(launch.Node, launch.Redact(e is DockerEngineException d ? d.Reason : e.Message));
+        }
+    }
+
+    public Task CleanUpFilesAsync(string nodeName, string? fleet, CancellationToken cancellationToken)
+        => _files.CleanUpAsync(nodes[nodeName], fleet, cancellationToken);
+
+    private static bool MentionsSecret(Exception e, ContainerLaunch launch)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (!string.Equals(launch.Redact(current.Message), current.Message, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<ContainerInfo> StartRedactedAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
         var node = nodes[launch.Node];
         var networkName = networks.NameOf(launch.Fleet);
@@ -22,8 +56,14 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
         for (var attempt = 0; ; attempt++)
         {
             var id = await CreateAsync(node, launch, parameters, cancellationToken).ConfigureAwait(false);
+            string? keeper = null;
             try
             {
+                if (!launch.Files.IsDefaultOrEmpty)
+                {
+                    keeper = await _files.DeliverAsync(node, launch, id, cancellationToken).ConfigureAwait(false);
+                }
+
                 await node.CallAsync((c, ct) => c.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct), cancellationToken)
                     .ConfigureAwait(false);
                 return await InspectAsync(node, id, networkName, cancellationToken).ConfigureAwait(false);
@@ -32,7 +72,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             {
                 // The engine checks the network at start: the fleet network vanished after prepare (deleted, or the
                 // node was down). Recreate it and the container.
-                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, EngineErrors.Message(e));
+                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, launch.Redact(EngineErrors.Message(e)));
                 await TryRemoveAsync(node, id).ConfigureAwait(false);
                 await networks.EnsureAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
                 dns?.Forget(node.Name, launch.Fleet);
@@ -41,6 +81,13 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             {
                 await TryRemoveAsync(node, id).ConfigureAwait(false);
                 throw EngineErrors.Wrap(node.Name, $"starting container '{launch.Name}' from image '{launch.Workload.Image}'", e);
+            }
+            finally
+            {
+                if (keeper is not null)
+                {
+                    await _files.RemoveKeeperAsync(node, keeper).ConfigureAwait(false);
+                }
             }
         }
     }
@@ -90,9 +137,11 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             await node.CallAsync(
                 (c, ct) => c.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true }, ct),
                 cancellationToken).ConfigureAwait(false);
+            await TryCleanUpFilesAsync(node).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e) || IsRemovalInProgress(e))
         {
+            await TryCleanUpFilesAsync(node).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -123,7 +172,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             catch (DockerApiException e) when (attempt == 0 && IsMissingNetwork(e, launch))
             {
                 // The fleet network is missing on this node (deleted, or the node was down during prepare).
-                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, EngineErrors.Message(e));
+                logger.LogInformation("Network of fleet {Fleet} missing on node {Node}; creating it: {Message}", launch.Fleet, node.Name, launch.Redact(EngineErrors.Message(e)));
                 await networks.EnsureAsync(node, launch.Fleet, cancellationToken).ConfigureAwait(false);
                 dns?.Forget(node.Name, launch.Fleet);
             }
@@ -161,6 +210,21 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
         throw new DockerEngineException(node.Name, $"a container named '{launch.Name}' already exists ({existing.ID[..12]}, state {existing.State?.Status}); remove it before starting this replica again", conflict);
     }
 
+    /// <summary>Removes the file volumes of removed containers; not bound to the caller's cancellation, so that a
+    /// stopping host still removes them, and never failing the removal.</summary>
+    private async Task TryCleanUpFilesAsync(DockerNode node)
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(options.Value.CallTimeout);
+            await _files.CleanUpAsync(node, null, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Could not remove unused file volumes on node {Node}: {Reason}", node.Name, e.GetType().Name);
+        }
+    }
+
     private async Task TryRemoveAsync(DockerNode node, string id)
     {
         try
@@ -171,7 +235,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not remove container {Id} on node {Node} after it failed to start", id, node.Name);
+            logger.LogWarning("Could not remove container {Id} on node {Node} after it failed to start: {Reason}", id, node.Name, e.GetType().Name);
         }
     }
 

@@ -33,7 +33,7 @@ internal static class ContainerParameters
             RestartPolicy = new DockerRestartPolicy { Name = RestartPolicyKind.No },
             Privileged = security.Privileged,
             PidMode = security.HostPid ? "host" : "",
-            Mounts = [.. spec.Mounts.Select(ToMount), .. launch.ReplicaVolumes.Select(v => ReplicaVolume(v, launch))],
+            Mounts = [.. spec.Mounts.Select(ToMount), .. launch.ReplicaVolumes.Select(v => ReplicaVolume(v, launch)), .. Files.FileVolumes.ContainerMounts(launch)],
         };
         ApplyLimits(hostConfig, spec.Resources);
         SecurityProfileSettings.Apply(hostConfig, spec);

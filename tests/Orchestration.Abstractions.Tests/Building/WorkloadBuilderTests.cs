@@ -12,6 +12,7 @@ public class WorkloadBuilderTests
         "DependsOn", "StopGracePeriod", "DrainDelay", "NodeSelector", "Tolerate", "AntiAffinity", "Placement", "Volume",
         "Bind", "Tmpfs", "Label", "AddCapability", "Privileged", "HostNetwork", "ReadOnlyRootFilesystem", "User",
         "SecurityProfile", "StatefulSet", "VolumeTemplate", "VolumeRetention", "Partition", "CronJob", "CronPolicy", "Suspend",
+        "SecretFile", "ConfigFile", "ConfigFileFromHost", "ConfigFileFromConfiguration",
     ];
 
     [Fact]
@@ -29,6 +30,11 @@ public class WorkloadBuilderTests
             .Args("--verbose", "--port=8080")
             .Env("MODE", "prod")
             .Secret("DB_PASSWORD", "db-password")
+            .SecretFile("api-key")
+            .SecretFile("tls-key", "/run/tls/key.pem")
+            .ConfigFile("/etc/api/app.json", "{}")
+            .ConfigFileFromHost("/etc/api/host.json", "/srv/api/host.json")
+            .ConfigFileFromConfiguration("/etc/api/section.json", "Api")
             .Port("http", 8080)
             .Port("metrics", 9090, PortProtocol.Tcp, hostPort: 19090, hostIp: "0.0.0.0")
             .Requests(cpu: "250m", memory: "256Mi")
@@ -66,6 +72,15 @@ public class WorkloadBuilderTests
         Assert.Equal(["--verbose", "--port=8080"], spec.Args.AsEnumerable());
         Assert.Equal("prod", spec.Environment["MODE"]);
         Assert.Equal([new SecretReference("DB_PASSWORD", "db-password")], spec.Secrets.AsEnumerable());
+        Assert.Equal(
+            [
+                new FileSpec("/run/secrets/api-key", FileSourceKind.Secret, "api-key"),
+                new FileSpec("/run/tls/key.pem", FileSourceKind.Secret, "tls-key"),
+                new FileSpec("/etc/api/app.json", FileSourceKind.Text, "{}"),
+                new FileSpec("/etc/api/host.json", FileSourceKind.HostFile, "/srv/api/host.json"),
+                new FileSpec("/etc/api/section.json", FileSourceKind.ConfigurationSection, "Api"),
+            ],
+            spec.Files.AsEnumerable());
         Assert.Equal([new PortSpec("http", 8080), new PortSpec("metrics", 9090, PortProtocol.Tcp, 19090, "0.0.0.0")], spec.Ports.AsEnumerable());
         Assert.Equal(250, spec.Resources.CpuRequestMillicores);
         Assert.Equal(256L << 20, spec.Resources.MemoryRequestBytes);
