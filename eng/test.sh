@@ -61,6 +61,7 @@ bash eng/engine.sh up
 bash eng/images.sh
 bash eng/swarm.sh up   # the 3-node swarm of the Swarm tests (idempotent)
 bash eng/browser.sh >/dev/null   # headless Chromium for the dashboard's browser tests
+bash eng/stores.sh               # Redis and PostgreSQL for the leader-election tests
 
 dotnet build "$SLN" -c Release
 
