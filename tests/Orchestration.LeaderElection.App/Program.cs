@@ -10,6 +10,7 @@ using Orchestration.LeaderElection;
 // election on Redis. Prints "leader <term> <identity>" / "follower <leader or -> <reason>" as leadership changes and
 // "undone <container id>" for each late write it removes. Commands on standard input, one a line:
 //   update <image>   applies the fleet with web's image changed; prints "updated"
+//   status           prints "status <ready replicas of web>"
 //   history          prints "history <number>=<revision>,…" of web
 //   rollback <n>     rolls web back to revision <n>; prints "rolledback" (or "error <message>")
 //   quit             stops the host gracefully (the lease is released) and exits
@@ -48,6 +49,7 @@ void Say(string line)
 var orchestrator = host.Services.GetRequiredService<IOrchestrator>();
 using var events = orchestrator.Events.Subscribe(e =>
 {
+    Console.Error.WriteLine($"{e.Time:HH:mm:ss.fff} {e.Message}");
     switch (e)
     {
         case LeadershipChanged { IsLeader: true, Leader: { } leader }:
@@ -76,6 +78,9 @@ while (Console.In.ReadLine() is { } command)
                 var web = current.Find("web")!;
                 await orchestrator.ApplyAsync(current with { Workloads = current.Workloads.Replace(web, web with { Image = image }) });
                 Say("updated");
+                break;
+            case ["status"]:
+                Say($"status {orchestrator.GetStatus()["web"]?.Ready ?? 0}");
                 break;
             case ["history"]:
                 Say("history " + string.Join(',', orchestrator.GetRevisionHistory("web").Select(r => $"{r.Number}={r.Revision}")));

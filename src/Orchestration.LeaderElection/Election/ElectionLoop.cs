@@ -35,6 +35,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     private readonly SemaphoreSlim _saveSoon = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _running;
+    private Task? _housekeeping;
     private string? _savedState;
     private string? _followedState;
 
@@ -71,6 +72,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _journal.RememberRegistered();
+        _ = _journal.Capture(); // the first serialization is the slow one: not on the way to the lease
         _desired.Changed += OnDesiredChanged;
         try
         {
@@ -83,15 +85,19 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         }
 
         _running = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _housekeeping = Task.Run(() => HousekeepAsync(_stopping.Token), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _desired.Changed -= OnDesiredChanged;
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_running is { } running)
+        foreach (var task in new[] { _running, _housekeeping })
         {
-            await running.ConfigureAwait(false);
+            if (task is not null)
+            {
+                await task.ConfigureAwait(false);
+            }
         }
 
         if (_elector.Lease is not null)
@@ -121,7 +127,9 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         _saveSoon.Dispose();
     }
 
-    private void OnDesiredChanged(IReadOnlyCollection<string> workloads)
+    private void OnDesiredChanged(IReadOnlyCollection<string> workloads) => SaveSoon();
+
+    private void SaveSoon()
     {
         if (_elector.Lease is not null && _saveSoon.CurrentCount == 0)
         {
@@ -159,7 +167,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
                 LogStoreFailed(_logger, _fleet, ex);
                 if (_elector.Lease is not null && !_elector.IsLeader)
                 {
-                    await StepDownAsync($"lease not renewed within the renew deadline ({_options.RenewDeadline.TotalSeconds:0.###} s): {ex.GetType().Name}", "renew_deadline").ConfigureAwait(false);
+                    await StepDownAsync($"lease not renewed within the renew deadline ({_options.RenewDeadline.TotalSeconds:0.###} s): {ex.Message}", "renew_deadline").ConfigureAwait(false);
                 }
 
                 await DelayAsync(_options.RetryPeriod, cancellationToken).ConfigureAwait(false);
@@ -187,7 +195,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
             _elector.Lead(lease, leader, since + _options.RenewDeadline);
             Publish(leader, isLeader: true, "lease acquired", "acquired");
             WakeEverything();
-            await SaveAsync(cancellationToken).ConfigureAwait(false);
+            SaveSoon();
         }
         catch
         {
@@ -217,12 +225,11 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
         var lease = _elector.Lease!;
-        using (var period = new CancellationTokenSource(_options.RetryPeriod, _time))
-        using (var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost, period.Token))
+        using (var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost))
         {
             try
             {
-                await _saveSoon.WaitAsync(wake.Token).ConfigureAwait(false);
+                await Task.Delay(_options.RetryPeriod, _time, wake.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -261,8 +268,47 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         }
 
         _elector.Renewed(sent + _options.RenewDeadline);
-        await SaveAsync(deadline.Token).ConfigureAwait(false);
-        await _sweeper.SweepAsync(_elector.Term, deadline.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Off the renewal's path: while leading, keeps the fleet's state in the store (at once when the desired
+    /// state changed, else every retry period) and undoes late writes.</summary>
+    private async Task HousekeepAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using (var period = new CancellationTokenSource(_options.RetryPeriod, _time))
+                using (var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, period.Token))
+                {
+                    try
+                    {
+                        await _saveSoon.WaitAsync(wake.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                    }
+                }
+
+                if (!_elector.IsLeader)
+                {
+                    continue;
+                }
+
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(_options.RenewDeadline);
+                await SaveAsync(deadline.Token).ConfigureAwait(false);
+                await _sweeper.SweepAsync(_elector.Term, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogStoreFailed(_logger, _fleet, ex);
+            }
+        }
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

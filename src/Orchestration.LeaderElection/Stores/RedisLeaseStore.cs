@@ -52,7 +52,7 @@ internal sealed class RedisLeaseStore : ILeaseStore
         {
             var options = ConfigurationOptions.Parse(_configuration);
             options.AbortOnConnectFail = false;
-            var timeout = (int)Math.Max(500, _options.RetryPeriod.TotalMilliseconds);
+            var timeout = (int)Math.Max(500, _options.RenewDeadline.TotalMilliseconds); // a slow answer within the deadline still counts
             options.ConnectTimeout = timeout;
             options.AsyncTimeout = timeout;
             options.SyncTimeout = timeout;
