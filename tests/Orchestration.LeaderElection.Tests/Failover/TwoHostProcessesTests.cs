@@ -1,6 +1,8 @@
 using Docker.DotNet.Models;
 using Orchestration.LeaderElection.Tests.Infrastructure;
+using System.Reflection;
 using Orchestration.Runtime;
+using Orchestration.TestSupport;
 
 namespace Orchestration.LeaderElection.Tests.Failover;
 
@@ -14,15 +16,16 @@ public sealed class TwoHostProcessesTests
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(500);
     private const int Replicas = 3;
     private const int MaxSurge = 1;
+    private static readonly string AppPath = typeof(TwoHostProcessesTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LeaderAppPath").Value!;
 
     [Fact]
     public async Task Only_the_leader_acts_and_the_follower_finishes_its_rollout_after_a_SIGKILL_keeping_history_and_rollback()
     {
         var fleet = LeaseServers.UniqueFleet("ha");
         await using var engine = new FleetOnEngine(fleet);
-        using var a = LeaderHostProcess.Start(fleet, LeaseServers.Redis, Lease, RenewDeadline, Retry);
+        using var a = LeaderHostProcess.Start(AppPath, fleet, LeaseServers.Redis, Lease, RenewDeadline, Retry);
         Assert.Equal("leader 1", Term(await a.WaitForAsync("leader")));
-        using var b = LeaderHostProcess.Start(fleet, LeaseServers.Redis, Lease, RenewDeadline, Retry);
+        using var b = LeaderHostProcess.Start(AppPath, fleet, LeaseServers.Redis, Lease, RenewDeadline, Retry);
         await b.WaitForAsync("follower");
         await WaitReadyAsync(a);
 
@@ -74,7 +77,7 @@ public sealed class TwoHostProcessesTests
         Assert.Equal(history.Split(' ')[1].Split(',').Order(StringComparer.Ordinal), after.Split(' ')[1].Split(',').Order(StringComparer.Ordinal));
 
         // A graceful stop hands over in under a second.
-        using var c = LeaderHostProcess.Start(fleet, LeaseServers.Redis, Lease, RenewDeadline, Retry);
+        using var c = LeaderHostProcess.Start(AppPath, fleet, LeaseServers.Redis, Lease, RenewDeadline, Retry);
         await c.WaitForAsync("follower");
         var stoppedAt = LeaderHostProcess.Clock.Elapsed;
         await b.SendAsync("quit");

@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Threading.Channels;
 
-namespace Orchestration.LeaderElection.Tests.Infrastructure;
+namespace Orchestration.TestSupport;
 
 /// <summary>One Orchestration.LeaderElection.App process: a host app orchestrating a fleet with leader election on
 /// Redis. Its output lines are read as they come, with the time each arrived; it is driven through its standard input
 /// and killed with SIGKILL by process id.</summary>
-internal sealed class LeaderHostProcess : IDisposable
+public sealed class LeaderHostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Channel<(string Line, TimeSpan At)> _lines = Channel.CreateUnbounded<(string, TimeSpan)>();
@@ -34,9 +33,9 @@ internal sealed class LeaderHostProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
-    public static LeaderHostProcess Start(string fleet, string redis, TimeSpan lease, TimeSpan renewDeadline, TimeSpan retry)
+    /// <summary>Starts the app at <paramref name="path"/> (its built dll) with <c>dotnet exec</c>.</summary>
+    public static LeaderHostProcess Start(string path, string fleet, string redis, TimeSpan lease, TimeSpan renewDeadline, TimeSpan retry)
     {
-        var path = typeof(LeaderHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LeaderAppPath").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
