@@ -36,6 +36,8 @@ internal static class FailoverBenchmark
 
             using var c = LeaderHostProcess.Start(app, fleet, redis, lease, renew, retry);
             await c.WaitForAsync("follower");
+            await c.WaitForAsync("started");
+            await Task.Delay(TimeSpan.FromSeconds(1)); // a follower past its start-up, waiting on the lease
             var stoppedAt = LeaderHostProcess.Clock.Elapsed;
             await b.SendAsync("quit");
             var (_, handedAt) = await c.WaitForAsync("leader", lease.TotalSeconds * 3);

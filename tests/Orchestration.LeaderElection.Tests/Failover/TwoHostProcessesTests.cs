@@ -79,6 +79,8 @@ public sealed class TwoHostProcessesTests
         // A graceful stop hands over in under a second.
         using var c = LeaderHostProcess.Start(AppPath, fleet, LeaseServers.Redis, Lease, RenewDeadline, Retry);
         await c.WaitForAsync("follower");
+        await c.WaitForAsync("started");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a follower past its start-up, waiting on the lease
         var stoppedAt = LeaderHostProcess.Clock.Elapsed;
         await b.SendAsync("quit");
         var (third, handedAt) = await c.WaitForAsync("leader", 30);
