@@ -190,12 +190,15 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
             var term = await lease.BeginTermAsync(_elector.Identity, since, cancellationToken).ConfigureAwait(false);
             var kept = await _store.ReadAsync(cancellationToken).ConfigureAwait(false);
             _journal.Restore(kept.State, leading: true);
-            await _sweeper.BeginTermAsync(cancellationToken).ConfigureAwait(false);
             var leader = new LeaderInfo(_elector.Identity, term, since);
             _elector.Lead(lease, leader, since + _options.RenewDeadline);
             Publish(leader, isLeader: true, "lease acquired", "acquired");
             WakeEverything();
             SaveSoon();
+
+            // Containers listed now are not late writes: this term's own carry its number, a deposed leader's that
+            // arrive later do not.
+            await _sweeper.BeginTermAsync(term, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

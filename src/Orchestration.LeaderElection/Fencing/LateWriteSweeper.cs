@@ -18,6 +18,7 @@ internal sealed class LateWriteSweeper
     private readonly TimeProvider _time;
     private readonly string _fleet;
     private HashSet<string> _baseline = new(StringComparer.Ordinal);
+    private long _baselineTerm;
 
     public LateWriteSweeper(IEnumerable<IContainerRuntime> runtimes, ObservedState observed, EventHub events, WakeRequests wake, TimeProvider time, IOptions<OrchestrationOptions> options)
     {
@@ -29,8 +30,9 @@ internal sealed class LateWriteSweeper
         _fleet = options.Value.FleetName;
     }
 
-    /// <summary>Records every container that exists as the term begins: those are never late writes.</summary>
-    public async Task BeginTermAsync(CancellationToken cancellationToken)
+    /// <summary>Records every container that exists as term <paramref name="term"/> begins: those are never late
+    /// writes. Until it has, nothing is swept in that term.</summary>
+    public async Task BeginTermAsync(long term, CancellationToken cancellationToken)
     {
         var baseline = new HashSet<string>(Observed().Select(c => c.Ref.Id), StringComparer.Ordinal);
         foreach (var runtime in _runtimes)
@@ -42,12 +44,18 @@ internal sealed class LateWriteSweeper
         }
 
         _baseline = baseline;
+        Volatile.Write(ref _baselineTerm, term);
     }
 
     /// <summary>Removes the late writes seen so far; returns how many.</summary>
     public async Task<int> SweepAsync(long term, CancellationToken cancellationToken)
     {
         var removed = 0;
+        if (Volatile.Read(ref _baselineTerm) != term)
+        {
+            return removed;
+        }
+
         foreach (var container in Observed())
         {
             if (_baseline.Contains(container.Ref.Id)

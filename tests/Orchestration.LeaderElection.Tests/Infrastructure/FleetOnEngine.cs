@@ -56,13 +56,13 @@ internal sealed class FleetOnEngine : IAsyncDisposable
             },
         });
 
-    public async Task WaitUntilAsync(Func<IList<ContainerListResponse>, bool> condition, double seconds = 90)
+    public async Task WaitUntilAsync(Func<IList<ContainerListResponse>, bool> condition, double seconds = 90, bool runningOnly = true)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         IList<ContainerListResponse> running = [];
         while (DateTime.UtcNow < deadline)
         {
-            running = await ContainersAsync(runningOnly: true);
+            running = await ContainersAsync(runningOnly);
             if (condition(running))
             {
                 return;
