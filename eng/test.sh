@@ -62,6 +62,7 @@ bash eng/images.sh
 bash eng/server-images.sh   # Debian's nginx and PostgreSQL for the security-profile tests (cached rootfs)
 bash eng/swarm.sh up   # the 3-node swarm of the Swarm tests (idempotent)
 bash eng/browser.sh >/dev/null   # headless Chromium for the dashboard's browser tests
+bash eng/stores.sh               # Redis and PostgreSQL for the leader-election tests
 
 dotnet build "$SLN" -c Release
 

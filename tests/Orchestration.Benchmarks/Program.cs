@@ -13,11 +13,12 @@ return args.FirstOrDefault() switch
     "swarm" => await Orchestration.Benchmarks.Swarm.SwarmBenchmark.RunAsync(),
     "balancer" => await Orchestration.Benchmarks.Docker.BalancerBenchmark.RunAsync(),
     "idle" => await Orchestration.Benchmarks.Docker.IdleBenchmark.RunAsync(args[1..]),
+    "failover" => await Orchestration.Benchmarks.LeaderElection.FailoverBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|swarm|balancer|idle>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|swarm|balancer|idle|failover>");
     return 2;
 }

@@ -29,4 +29,8 @@ public static class OrchestrationLabels
     /// <summary>The run of a cron job the container belongs to, so that a restarted orchestrator adopts a run in
     /// progress instead of starting it over.</summary>
     public const string Run = Prefix + "run";
+
+    /// <summary>The leadership term of the instance that created it, when leader election is on: a new leader
+    /// recognises containers a deposed leader created after the hand-over by their older term.</summary>
+    public const string Term = Prefix + "term";
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Orchestration.Leadership;
 using Orchestration.Runtime;
 
 namespace Orchestration.Reconciliation;
@@ -12,12 +13,14 @@ internal sealed class LaunchFactory
     private readonly string _fleet;
     private readonly ISecretResolver? _secrets;
     private readonly IEnumerable<IDependencyEnvironment> _dependencies;
+    private readonly ILeadership? _leadership;
 
     private readonly Secrets.ResolvedContents? _contents;
 
-    public LaunchFactory(IOptions<OrchestrationOptions> options, IEnumerable<IDependencyEnvironment> dependencies, ISecretResolver? secrets = null, Secrets.ResolvedContents? contents = null)
+    public LaunchFactory(IOptions<OrchestrationOptions> options, IEnumerable<IDependencyEnvironment> dependencies, ISecretResolver? secrets = null, Secrets.ResolvedContents? contents = null, ILeadership? leadership = null)
     {
         _contents = contents;
+        _leadership = leadership;
         _fleet = options.Value.FleetName;
         _secrets = secrets;
         _dependencies = dependencies;
@@ -71,6 +74,11 @@ internal sealed class LaunchFactory
             new(OrchestrationLabels.Owner, Owner),
             new(OrchestrationLabels.Attempt, attempt.ToString(CultureInfo.InvariantCulture)),
         ]);
+        if (_leadership?.Term is > 0 and var term)
+        {
+            labels = labels.SetItem(OrchestrationLabels.Term, term.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (replica.RunId is { } run)
         {
             labels = labels.SetItem(OrchestrationLabels.Run, run);

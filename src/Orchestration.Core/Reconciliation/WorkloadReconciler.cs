@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orchestration.Health;
+using Orchestration.Leadership;
 using Orchestration.Observed;
 using Orchestration.Scheduling;
 using Orchestration.State;
@@ -23,6 +24,7 @@ internal sealed class WorkloadReconciler : IReconciler
     private readonly NodeLifecycleController _nodes;
     private readonly TimeProvider _time;
     private readonly Dictionary<WorkloadKind, IWorkloadController> _controllers;
+    private readonly ILeadership _leadership;
 
     public WorkloadReconciler(
         DesiredStateStore desired,
@@ -34,8 +36,10 @@ internal sealed class WorkloadReconciler : IReconciler
         HealthMonitor health,
         NodeLifecycleController nodes,
         IEnumerable<IWorkloadController> controllers,
-        TimeProvider time)
+        TimeProvider time,
+        ILeadership leadership)
     {
+        _leadership = leadership;
         _desired = desired;
         _observed = observed;
         _expectations = expectations;
@@ -50,6 +54,12 @@ internal sealed class WorkloadReconciler : IReconciler
 
     public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
+        if (!_leadership.IsLeader)
+        {
+            // A follower keeps its watch but leaves the engines to the leader; it is woken when it leads.
+            return ReconcileResult.Done;
+        }
+
         if (NodeKeys.TryParse(key, out var node))
         {
             return _nodes.Reconcile(node);

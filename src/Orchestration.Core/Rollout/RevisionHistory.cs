@@ -34,6 +34,26 @@ internal sealed class RevisionHistory
         get { lock (_gate) { return [.. _entries]; } }
     }
 
+    /// <summary>The number the next new revision gets.</summary>
+    public int NextNumber
+    {
+        get { lock (_gate) { return _next; } }
+    }
+
+    /// <summary>Replaces the history with one kept outside this process (by the previous leader), so numbering,
+    /// rollback and the rollout's state continue where it left them.</summary>
+    public void Restore(IEnumerable<RevisionEntry> entries, int nextNumber, string? lastGood, string? pausedReason)
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+            _entries.AddRange(entries);
+            _next = Math.Max(nextNumber, _entries.Count == 0 ? 1 : _entries.Max(e => e.Number) + 1);
+            _lastGood = lastGood;
+            _pausedReason = pausedReason;
+        }
+    }
+
     /// <summary>Records <paramref name="spec"/> as the current revision: a known hash keeps its number and moves to the
     /// end; a new one gets the next number. Old entries beyond the spec's history limit are dropped, never the last
     /// good one.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Orchestration.Leadership;
 using Orchestration.Observed;
 using Orchestration.Runtime;
 
@@ -16,12 +17,16 @@ internal sealed class ContainerControl
     private readonly LaunchFactory _launches;
     private readonly TimeProvider _time;
     private readonly int _maxParallel;
+    private readonly ILeadership _leadership;
+    private readonly string _fleet;
 
     /// <summary>Container ids whose background removal is under way, so a reconcile does not start a second one.</summary>
     private readonly ConcurrentDictionary<string, byte> _removing = new(StringComparer.Ordinal);
 
-    public ContainerControl(ObservedState observed, Expectations expectations, LaunchFactory launches, TimeProvider time, IOptions<OrchestrationOptions> options)
+    public ContainerControl(ObservedState observed, Expectations expectations, LaunchFactory launches, TimeProvider time, IOptions<OrchestrationOptions> options, ILeadership leadership)
     {
+        _leadership = leadership;
+        _fleet = options.Value.FleetName;
         _observed = observed;
         _expectations = expectations;
         _launches = launches;
@@ -43,6 +48,7 @@ internal sealed class ContainerControl
         record.Attempt++;
         var launch = await _launches.CreateAsync(spec, record, node, cancellationToken).ConfigureAwait(false);
         await runtime.EnsureImageAsync(launch, cancellationToken).ConfigureAwait(false);
+        EnsureLeader();
         var info = await runtime.StartAsync(launch, cancellationToken).ConfigureAwait(false);
         _expectations.ExpectCreated(spec.Name, info, _time.GetUtcNow());
         return info;
@@ -55,6 +61,7 @@ internal sealed class ContainerControl
         var runtime = RuntimeOf(container.Node);
         if (runtime is not null)
         {
+            EnsureLeader();
             try
             {
                 if (grace > TimeSpan.Zero)
@@ -112,12 +119,22 @@ internal sealed class ContainerControl
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = _maxParallel, CancellationToken = cancellationToken }, async (item, ct) => await action(item, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
+    /// <summary>Fencing: an instance that does not lead (any more) never acts on an engine.</summary>
+    private void EnsureLeader()
+    {
+        if (!_leadership.IsLeader)
+        {
+            throw new NotLeaderException(_fleet);
+        }
+    }
+
     private async Task RemoveGarbageAsync(string workload, ContainerRef container)
     {
         try
         {
             if (RuntimeOf(container.Node) is { } runtime)
             {
+                EnsureLeader();
                 using var deadline = new CancellationTokenSource(GarbageRemovalTimeout);
                 await runtime.RemoveAsync(container, deadline.Token).ConfigureAwait(false);
             }

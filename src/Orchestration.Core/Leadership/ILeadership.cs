@@ -1,0 +1,16 @@
+namespace Orchestration.Leadership;
+
+/// <summary>Whether this orchestrator instance may act on the engines. The control loop asks before every reconcile and
+/// before every container it creates, stops or removes: only the leader acts; the others keep their watch of the
+/// engines and serve reads. Without leader election every instance leads (the default, for one process per fleet).</summary>
+public interface ILeadership
+{
+    /// <summary>Whether this instance leads now. A leader whose lease could no longer be renewed in time answers
+    /// <see langword="false"/> before its lease can pass to another instance.</summary>
+    bool IsLeader { get; }
+
+    /// <summary>The term of the current leadership: grows with every new leader of the fleet, and is put on every
+    /// container this instance creates (<see cref="Runtime.OrchestrationLabels.Term"/>). 0 when terms are not
+    /// counted.</summary>
+    long Term { get; }
+}
