@@ -31,6 +31,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly TimeSpan _nodeLostGracePeriod;
     private readonly Expectations _expectations;
     private readonly ServiceAddressRegistry? _addresses;
+    private readonly Orchestration.Autoscaling.AutoscalerStatusBoard? _autoscalers;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -47,8 +48,10 @@ internal sealed partial class Orchestrator : IOrchestrator
         Rollbacks rollbacks,
         WakeRequests wake,
         Expectations expectations,
-        ServiceAddressRegistry? addresses = null)
+        ServiceAddressRegistry? addresses = null,
+        Orchestration.Autoscaling.AutoscalerStatusBoard? autoscalers = null)
     {
+        _autoscalers = autoscalers;
         _expectations = expectations;
         _addresses = addresses;
         _rollouts = rollouts;
@@ -101,6 +104,7 @@ internal sealed partial class Orchestrator : IOrchestrator
                 throw new ArgumentException($"Workload '{workload}' is a {spec.Kind}; only services and stateful sets are scaled by replica count.", nameof(workload));
             }
 
+            RefuseIfAutoscaled(spec);
             var next = current with { Workloads = current.Workloads.Replace(spec, spec with { Replicas = replicas }) };
             Replace(current, next);
             _events.Publish(new WorkloadScaled { Time = _time.GetUtcNow(), Fleet = FleetName, Workload = workload, From = spec.Replicas, To = replicas });

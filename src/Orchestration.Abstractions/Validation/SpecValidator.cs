@@ -60,6 +60,7 @@ internal static partial class SpecValidator
         ValidateStatefulSet(w, at, problems);
         ValidateCronJob(w, at, problems);
         ValidateMounts(w, at, problems);
+        ValidateAutoscaling(w, at, problems);
 
         foreach (var key in w.Labels.Keys)
         {

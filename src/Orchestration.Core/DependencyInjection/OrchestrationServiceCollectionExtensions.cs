@@ -54,6 +54,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestrationHostedService>());
         ServiceRegistrations.Add(services);
+        Orchestration.Autoscaling.AutoscalingRegistrations.Add(services);
         return new OrchestrationBuilder(services);
     }
 
