@@ -15,7 +15,7 @@ public sealed class HpaBehaviourTests
 
         var within = sim.Step(demand: 4 * 54);    // 54 % against 50 %: ratio 1.08
         Assert.Equal(4, within.Desired);
-        Assert.StartsWith("within tolerance", within.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("no change proposed", within.Reason, StringComparison.Ordinal);
 
         var beyond = sim.Step(demand: 4 * 56);    // 56 %: ratio 1.12 → ceil(4 × 1.12) = 5
         Assert.Equal(5, beyond.Desired);

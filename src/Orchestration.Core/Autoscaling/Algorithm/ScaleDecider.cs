@@ -93,7 +93,7 @@ internal sealed class ScaleDecider
         }
 
         var reason = desired == current && recommendation == current && observations.Count > 0
-            ? "within tolerance: " + Describe(readings)
+            ? "no change proposed: " + Describe(readings)
             : Describe(readings);
         return new(current, desired, recommendation, metrics, heldBy, reason);
     }
