@@ -12,11 +12,12 @@ return args.FirstOrDefault() switch
     "harness" => await Orchestration.Benchmarks.Harness.HarnessBenchmark.RunAsync(),
     "swarm" => await Orchestration.Benchmarks.Swarm.SwarmBenchmark.RunAsync(),
     "balancer" => await Orchestration.Benchmarks.Docker.BalancerBenchmark.RunAsync(),
+    "autoscale" => await Orchestration.Benchmarks.Autoscaling.AutoscaleBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|swarm|balancer>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|swarm|balancer|autoscale>");
     return 2;
 }
