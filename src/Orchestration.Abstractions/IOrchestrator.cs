@@ -18,6 +18,8 @@ public interface IOrchestrator
 
     /// <summary>Changes a service's desired replica count.</summary>
     /// <exception cref="ArgumentException">No such workload, or a negative count.</exception>
+    /// <exception cref="InvalidOperationException">The workload is autoscaled (its spec has
+    /// <see cref="WorkloadSpec.Autoscaling"/>): its autoscaler sets the count; change its bounds instead.</exception>
     Task ScaleAsync(string workload, int replicas, CancellationToken cancellationToken = default);
 
     /// <summary>The current desired state, or <see langword="null"/> before the first apply.</summary>

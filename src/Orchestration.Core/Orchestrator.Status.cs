@@ -14,7 +14,7 @@ internal sealed partial class Orchestrator
         var workloads = desired is null
             ? []
             : desired.Workloads.Select(w => WorkloadStatusPublisher.Project(w, _status.Get(w.Name))).ToImmutableArray();
-        return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses(), ServiceAddresses = _addresses?.Snapshot() ?? [] };
+        return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses(), ServiceAddresses = _addresses?.Snapshot() ?? [], Autoscalers = _autoscalers?.Rows() ?? [] };
     }
 
     public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null)

@@ -33,6 +33,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly ServiceAddressRegistry? _addresses;
     private readonly SecurityProfile _fleetProfile;
     private readonly Secrets.FleetContentResolver? _contents;
+    private readonly Orchestration.Autoscaling.AutoscalerStatusBoard? _autoscalers;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -50,9 +51,11 @@ internal sealed partial class Orchestrator : IOrchestrator
         WakeRequests wake,
         Expectations expectations,
         ServiceAddressRegistry? addresses = null,
-        Secrets.FleetContentResolver? contents = null)
+        Secrets.FleetContentResolver? contents = null,
+        Orchestration.Autoscaling.AutoscalerStatusBoard? autoscalers = null)
     {
         _contents = contents;
+        _autoscalers = autoscalers;
         _expectations = expectations;
         _addresses = addresses;
         _rollouts = rollouts;
@@ -112,6 +115,7 @@ internal sealed partial class Orchestrator : IOrchestrator
                 throw new ArgumentException($"Workload '{workload}' is a {spec.Kind}; only services and stateful sets are scaled by replica count.", nameof(workload));
             }
 
+            RefuseIfAutoscaled(spec);
             var next = current with { Workloads = current.Workloads.Replace(spec, spec with { Replicas = replicas }) };
             Replace(current, next);
             _events.Publish(new WorkloadScaled { Time = _time.GetUtcNow(), Fleet = FleetName, Workload = workload, From = spec.Replicas, To = replicas });

@@ -96,6 +96,9 @@ internal sealed class DockerContainerRuntime(
     public IAsyncEnumerable<string> FollowLogsAsync(ContainerRef container, int tail, CancellationToken cancellationToken)
         => ContainerLogFollower.FollowAsync(nodes[container.Node], container, tail, cancellationToken);
 
+    public IAsyncEnumerable<ContainerStats> StreamStatsAsync(ContainerRef container, CancellationToken cancellationToken)
+        => ContainerStatsStream.ReadAsync(nodes[container.Node], container, cancellationToken);
+
     public async Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken)
     {
         await Task.WhenAll(nodes.All.Select(n => networks.DeleteAsync(n, fleet, cancellationToken))).ConfigureAwait(false);

@@ -14,11 +14,12 @@ return args.FirstOrDefault() switch
     "balancer" => await Orchestration.Benchmarks.Docker.BalancerBenchmark.RunAsync(),
     "idle" => await Orchestration.Benchmarks.Docker.IdleBenchmark.RunAsync(args[1..]),
     "failover" => await Orchestration.Benchmarks.LeaderElection.FailoverBenchmark.RunAsync(args[1..]),
+    "autoscale" => await Orchestration.Benchmarks.Autoscaling.AutoscaleBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|swarm|balancer|idle|failover>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Benchmarks -- <scheduler|converge|rollout|fleet-start|self-heal|node-failover|harness|swarm|balancer|idle|failover|autoscale>");
     return 2;
 }

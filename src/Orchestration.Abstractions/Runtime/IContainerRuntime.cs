@@ -56,6 +56,15 @@ public interface IContainerRuntime
         }
     }
 
+    /// <summary>A container's resource use, a sample as the engine produces one (about every second on Docker), from one
+    /// stream per container rather than a request per sample, until the container ends or
+    /// <paramref name="cancellationToken"/> is cancelled. A runtime that has no statistics yields nothing.</summary>
+    async IAsyncEnumerable<ContainerStats> StreamStatsAsync(ContainerRef container, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        yield break;
+    }
+
     /// <summary>Removes what <see cref="PrepareFleetAsync"/> created, once the fleet has no containers left.</summary>
     Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken);
 }

@@ -100,6 +100,11 @@ public sealed record WorkloadSpec
     /// <value>The default value is <see langword="null"/>.</value>
     public string? ConnectionStringFormat { get; init; }
 
+    /// <summary>How a service scales itself on metrics; <see langword="null"/> for a fixed <see cref="Replicas"/>.
+    /// Not part of the revision.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public AutoscalingSpec? Autoscaling { get; init; }
+
     /// <summary>Stable hash of the fields that shape a container (image, command, environment, secret names, ports,
     /// resources, mounts, security, labels, placement). Replica count, probes, restart and update settings do not
     /// change it, so scaling or tuning a rollout never replaces containers. Ten lowercase hex characters. Computed once per

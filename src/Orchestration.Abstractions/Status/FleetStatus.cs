@@ -14,6 +14,9 @@ public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Wor
     /// <summary>The stable service addresses listening on this machine (see <c>IServiceAddresses</c>).</summary>
     public ImmutableArray<ServiceAddress> ServiceAddresses { get; init; } = [];
 
+    /// <summary>One row per autoscaled service: bounds, last decision and why.</summary>
+    public ImmutableArray<AutoscalerStatus> Autoscalers { get; init; } = [];
+
     /// <summary>The status of the named workload, or <see langword="null"/> when the fleet has none of that name. In
     /// the status given to a <c>WaitForAsync</c> condition an unknown name throws instead (naming the workloads that
     /// exist), so that a misspelt condition fails at once rather than at the timeout.</summary>

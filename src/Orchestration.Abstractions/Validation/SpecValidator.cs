@@ -61,6 +61,7 @@ internal static partial class SpecValidator
         ValidateStatefulSet(w, at, problems);
         ValidateCronJob(w, at, problems);
         ValidateMounts(w, at, problems);
+        ValidateAutoscaling(w, at, problems);
 
         ValidateLabels(w, at, problems);
         ValidateProcess(w, at, problems);

@@ -58,6 +58,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<Orchestration.Configuration.ConfiguredFleet>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Orchestration.Configuration.ConfigurationReloads>());
         ServiceRegistrations.Add(services);
+        Orchestration.Autoscaling.AutoscalingRegistrations.Add(services);
         return new OrchestrationBuilder(services);
     }
 

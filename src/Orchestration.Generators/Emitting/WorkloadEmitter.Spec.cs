@@ -66,6 +66,11 @@ internal static partial class WorkloadEmitter
         }
 
         WriteRestart(w, m);
+        if (m.Autoscale is { } autoscale)
+        {
+            WriteAutoscaling(w, autoscale);
+        }
+
         if (m.StatefulSet is { } statefulSet)
         {
             WriteStatefulSet(w, statefulSet);

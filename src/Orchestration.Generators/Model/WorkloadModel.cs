@@ -51,6 +51,8 @@ internal sealed record WorkloadModel
 
     public RestartModel? Restart { get; init; }
 
+    public AutoscaleModel? Autoscale { get; init; }
+
     public UpdateModel? Update { get; init; }
 
     public PlacementModel Placement { get; init; } = PlacementModel.Empty;

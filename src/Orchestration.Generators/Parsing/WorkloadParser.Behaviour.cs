@@ -15,6 +15,19 @@ internal sealed partial class WorkloadParser
             attribute.NamedDouble("MaxDelaySeconds"),
             attribute.NamedDouble("ResetAfterSeconds"));
 
+    private static AutoscaleModel ParseAutoscale(AttributeReader attribute)
+        => new(
+            attribute.CtorInt(0) ?? 1,
+            attribute.CtorInt(1) ?? 1,
+            attribute.NamedDouble("CpuUtilization"),
+            attribute.NamedDouble("MemoryUtilization"),
+            attribute.NamedDouble("RequestsPerSecond"),
+            attribute.NamedDouble("Connections"),
+            attribute.NamedDouble("SyncPeriodSeconds"),
+            attribute.NamedDouble("IdleSeconds"),
+            attribute.NamedDouble("ScaleUpWindowSeconds"),
+            attribute.NamedDouble("ScaleDownWindowSeconds"));
+
     private UpdateModel ParseRollingUpdate(AttributeReader attribute)
     {
         var (surge, surgePercent) = Budget(attribute, "MaxSurge");

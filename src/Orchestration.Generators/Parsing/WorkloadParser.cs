@@ -76,6 +76,7 @@ internal sealed partial class WorkloadParser
 
         ResourcesModel? resources = null;
         RestartModel? restart = null;
+        AutoscaleModel? autoscale = null;
         UpdateModel? update = null;
         AttributeReader? rolling = null;
         AttributeReader? recreate = null;
@@ -105,6 +106,7 @@ internal sealed partial class WorkloadParser
                 case AttributeNames.TcpProbe:
                 case AttributeNames.ExecProbe: ParseProbe(attribute); break;
                 case AttributeNames.Restart: restart = ParseRestart(attribute); break;
+                case AttributeNames.Autoscale: autoscale = ParseAutoscale(attribute); break;
                 case AttributeNames.RollingUpdate: rolling = attribute; break;
                 case AttributeNames.RecreateUpdate: recreate = attribute; break;
                 case AttributeNames.NodeSelector: AddUnique(placement.NodeSelector, attribute, "a node label is selected once"); break;
@@ -166,6 +168,7 @@ internal sealed partial class WorkloadParser
             Resources = resources,
             Probes = _probes.ToEquatableArray(),
             Restart = restart,
+            Autoscale = autoscale,
             Update = update,
             Placement = placement.ToModel(),
             StatefulSet = statefulSet,

@@ -54,4 +54,7 @@ internal sealed class SessionLabellingRuntime(IContainerRuntime inner, IReadOnly
             ?? registered.ImplementationFactory?.Invoke(services)
 
             ?? ActivatorUtilities.CreateInstance(services, registered.ImplementationType!));
+
+    public IAsyncEnumerable<ContainerStats> StreamStatsAsync(ContainerRef container, CancellationToken cancellationToken)
+        => inner.StreamStatsAsync(container, cancellationToken);
 }

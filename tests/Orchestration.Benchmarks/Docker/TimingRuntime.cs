@@ -91,4 +91,7 @@ internal sealed class TimingRuntime(IContainerRuntime inner) : IContainerRuntime
     }
 
     public Task DeleteFleetAsync(string fleet, CancellationToken cancellationToken) => inner.DeleteFleetAsync(fleet, cancellationToken);
+
+    public IAsyncEnumerable<ContainerStats> StreamStatsAsync(ContainerRef container, CancellationToken cancellationToken)
+        => inner.StreamStatsAsync(container, cancellationToken);
 }

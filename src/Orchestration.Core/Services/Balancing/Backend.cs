@@ -9,6 +9,7 @@ internal sealed class Backend
     private readonly object _gate = new();
     private readonly HashSet<Socket> _connections = [];
     private int _active;
+    private long _opened;
 
     public Backend(string replicaId, HostEndpoint address)
     {
@@ -22,6 +23,9 @@ internal sealed class Backend
 
     /// <summary>Open connections to this replica.</summary>
     public int Active => Volatile.Read(ref _active);
+
+    /// <summary>Connections ever handed to this replica, for request-rate metrics.</summary>
+    public long Opened => Interlocked.Read(ref _opened);
 
     /// <summary>Set once the replica left the endpoints: it takes no new connection.</summary>
     public bool Retired { get; private set; }
@@ -38,6 +42,7 @@ internal sealed class Backend
 
             _connections.Add(upstream);
             _active++;
+            _opened++;
             return true;
         }
     }

@@ -40,6 +40,10 @@ internal sealed class ServiceAddressRegistry : IServiceAddresses, IHostedService
     public IReadOnlyList<ServiceAddress> GetAll()
         => [.. _balancers.Values.Where(l => l.IsValueCreated).Select(l => l.Value.Address).OrderBy(a => a.Workload, StringComparer.Ordinal).ThenBy(a => a.Port, StringComparer.Ordinal)];
 
+    /// <summary>The running balancers of a workload's ports, for autoscaling metrics.</summary>
+    internal IReadOnlyList<ServiceBalancer> BalancersOf(string workload)
+        => [.. _balancers.Where(p => p.Key.Workload == workload && p.Value.IsValueCreated).Select(p => p.Value.Value)];
+
     /// <summary>The balancer of a port, for tests.</summary>
     internal ServiceBalancer Balancer(string workload, string port) => Get(workload, port, null);
 

@@ -70,6 +70,9 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
     /// <summary>Open connections per replica, for status and tests.</summary>
     public IReadOnlyDictionary<string, int> OpenConnections => _pool.Live.ToDictionary(b => b.ReplicaId, b => b.Active, StringComparer.Ordinal);
 
+    /// <summary>The replicas taking new connections, with their open and total connections, for autoscaling.</summary>
+    internal IReadOnlyList<Backend> Backends => _pool.Live;
+
     public void Start()
     {
         _table.Changed += OnEndpointsChanged;
