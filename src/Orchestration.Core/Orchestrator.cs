@@ -4,6 +4,7 @@ using Orchestration.Events;
 using Orchestration.Observed;
 using Orchestration.Reconciliation;
 using Orchestration.Rollout;
+using Orchestration.Rules;
 using Orchestration.Runtime;
 using Orchestration.Scheduling;
 using Orchestration.Services;
@@ -89,13 +90,14 @@ internal sealed partial class Orchestrator : IOrchestrator
 
     public async Task ScaleAsync(string workload, int replicas, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var current = _store.Current;
             var spec = current?.Find(workload)
-                ?? throw new ArgumentException($"Workload '{workload}' is not part of fleet '{FleetName}'.", nameof(workload));
+                ?? throw new ArgumentException(
+                    $"Workload '{workload}' is not part of fleet '{FleetName}'.{ClosestName.Hint(workload, current?.Workloads.Select(w => w.Name) ?? [])}",
+                    nameof(workload));
             if (spec.Kind is not (WorkloadKind.Service or WorkloadKind.StatefulSet))
             {
                 throw new ArgumentException($"Workload '{workload}' is a {spec.Kind}; only services and stateful sets are scaled by replica count.", nameof(workload));

@@ -8,7 +8,7 @@ internal static partial class SpecValidator
     public static IReadOnlyList<ValidationProblem> Validate(FleetSpec fleet)
     {
         var problems = new List<ValidationProblem>();
-        if (!SpecRules.IsDnsLabel(fleet.Name))
+        if (!NameRules.IsDnsLabel(fleet.Name))
         {
             problems.Add(new("name", fleet.Name, "must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit"));
         }
@@ -32,12 +32,12 @@ internal static partial class SpecValidator
     public static void ValidateWorkload(WorkloadSpec w, List<ValidationProblem> problems)
     {
         var at = $"workloads[\"{w.Name}\"]";
-        if (!SpecRules.IsDnsLabel(w.Name))
+        if (!NameRules.IsDnsLabel(w.Name))
         {
             problems.Add(new($"{at}.name", w.Name, "must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit"));
         }
 
-        if (!SpecRules.IsImageReference(w.Image))
+        if (!NameRules.IsImageReference(w.Image))
         {
             problems.Add(new($"{at}.image", w.Image, "is not a valid image reference such as \"redis:7\" or \"host:5000/team/app:1.2\""));
         }
@@ -63,9 +63,9 @@ internal static partial class SpecValidator
 
         foreach (var key in w.Labels.Keys)
         {
-            if (string.IsNullOrWhiteSpace(key) || key.StartsWith(SpecRules.ReservedLabelPrefix, StringComparison.Ordinal))
+            if (string.IsNullOrWhiteSpace(key) || key.StartsWith(NameRules.ReservedLabelPrefix, StringComparison.Ordinal))
             {
-                problems.Add(new($"{at}.labels", key, $"is not allowed: label keys must be non-empty and must not start with \"{SpecRules.ReservedLabelPrefix}\""));
+                problems.Add(new($"{at}.labels", key, $"is not allowed: label keys must be non-empty and must not start with \"{NameRules.ReservedLabelPrefix}\""));
             }
         }
 
@@ -84,7 +84,7 @@ internal static partial class SpecValidator
     {
         foreach (var name in w.Environment.Keys)
         {
-            if (!SpecRules.IsEnvironmentName(name))
+            if (!NameRules.IsEnvironmentName(name))
             {
                 problems.Add(new($"{at}.environment", name, "is not a valid environment variable name (letters, digits and '_', not starting with a digit)"));
             }
@@ -94,7 +94,7 @@ internal static partial class SpecValidator
         foreach (var s in w.Secrets)
         {
             var path = $"{at}.secrets[\"{s.EnvironmentVariable}\"]";
-            if (!SpecRules.IsEnvironmentName(s.EnvironmentVariable))
+            if (!NameRules.IsEnvironmentName(s.EnvironmentVariable))
             {
                 problems.Add(new(path, s.EnvironmentVariable, "is not a valid environment variable name (letters, digits and '_', not starting with a digit)"));
             }
@@ -117,7 +117,7 @@ internal static partial class SpecValidator
         foreach (var p in w.Ports)
         {
             var path = $"{at}.ports[\"{p.Name}\"]";
-            if (!SpecRules.IsPortName(p.Name))
+            if (!NameRules.IsPortName(p.Name))
             {
                 problems.Add(new($"{path}.name", p.Name, "must be 1-15 lowercase letters, digits or '-', starting and ending with a letter or digit"));
             }
