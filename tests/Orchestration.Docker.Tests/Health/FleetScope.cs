@@ -1,6 +1,6 @@
 using Orchestration.TestSupport;
 
-namespace Orchestration.Health.Tests;
+namespace Orchestration.Docker.Tests.Health;
 
 /// <summary>An orchestrator on the real engine for one test: a unique fleet name, every event recorded, and the
 /// fleet deleted on dispose.</summary>
