@@ -7,23 +7,21 @@
 #   ... --no-build | --build                  always pack the Release build as it is | always build
 #   ... --artifacts-path <dir>                the build lives (or is made) under <dir> instead
 #
-# 1. Packs the four packages (Orchestration.Abstractions with the typed-workload generator under analyzers/dotnet/cs,
-#    Orchestration.Core, Orchestration.Runtime.Docker, Orchestration.Testing with its watchdog under tools/) with their
-#    symbol packages into nuget/, and checks what each one carries: assembly, XML docs, README, the dependencies on its
-#    sibling packages at this version (analyzers not excluded, so the generator reaches users of any of them), the
-#    generator, the watchdog, the build and buildTransitive targets, and a source link in the symbols.
-# 2. In a temporary directory, creates a project that references Orchestration.Core, Orchestration.Runtime.Docker and
-#    Orchestration.Testing by name, restores them from the repository's local source "nuget" (the user's own sources
-#    stay in effect for third-party packages) into an empty package cache, and builds it. The project declares typed
-#    workloads, so it compiles only if the generator came with the packages. It then starts a fleet of one typed
-#    workload (orchestration/busybox:1, built by eng/images.sh) with TestFleet on the engine, expects "ok" from its
-#    endpoint, disposes it, and checks that no container or network of that fleet remains.
-# 3. Checks that a compile-time diagnostic (ORCH0003) fires from the packages too.
+# 1. Packs every package under src/ with its symbols into nuget/ and checks what each carries: assembly, XML docs,
+#    README, symbols with a source link; the generator inside Orchestration.Abstractions, the watchdog and build
+#    targets inside Orchestration.Testing, and dependencies on sibling packages at this version.
+# 2. Builds eng/package-check/Consumer — a checked-in project that references exactly the packages the README's Install
+#    section names — from nuget/ alone, into an empty package cache. It compiles typed workloads (so the generator came
+#    with the packages), a runtime adapter plugin and a scheduler plugin, then runs a TestFleet of one typed workload
+#    (orchestration/busybox:1, built by eng/images.sh) through that plugin, and checks that nothing of it remains.
+# 3. Builds eng/package-check/Orch0003, which must fail with ORCH0003 from the packed generator.
 # Needs a running engine with the test images (eng/engine.sh up; eng/images.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PACKAGES=(Orchestration.Abstractions Orchestration.Core Orchestration.Runtime.Docker Orchestration.Testing)
+# Every project under src/ that is a package (the generator and the watchdog travel inside other packages).
+mapfile -t PACKAGES < <(for d in "$ROOT"/src/*/; do p="$(basename "$d")"; grep -q '<IsPackable>false</IsPackable>' "$d/$p.csproj" || echo "$p"; done)
+CHECK="$ROOT/eng/package-check"
 FLEET_LABEL=io.orchestration.fleet
 export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
 export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
@@ -46,13 +44,13 @@ fail() { echo "check-package: FAILED: $*" >&2; exit 1; }
 
 # --- 1. pack ---------------------------------------------------------------------------------------------------------
 version="$(dotnet msbuild "$ROOT/src/Orchestration.Abstractions/Orchestration.Abstractions.csproj" -getProperty:Version)"
-# One solution of the four projects, so that each project (and the generator and watchdog they carry) builds once.
+# One solution of the packages, so that each project (and the generator and watchdog they carry) builds once.
 dotnet new sln -n packages -o "$work/pack" >/dev/null
 solution="$(ls "$work/pack"/packages.sln*)"
 dotnet sln "$solution" add $(for p in "${PACKAGES[@]}"; do echo "$ROOT/src/$p/$p.csproj"; done) >/dev/null
 for p in "${PACKAGES[@]}"; do rm -f "$ROOT/nuget/$p.$version.nupkg" "$ROOT/nuget/$p.$version.snupkg"; done
 
-built_outputs() { # where a Release build puts the assemblies of the four projects, the generator and the watchdog
+built_outputs() { # where a Release build puts the assemblies of the packages, the generator and the watchdog
   local p
   for p in "${PACKAGES[@]}" Orchestration.Generators Orchestration.Testing.Watchdog; do
     if [[ -n "$artifacts" ]]; then
@@ -133,109 +131,23 @@ for entry in build/Orchestration.Testing.targets buildTransitive/Orchestration.T
 done
 echo "check-package: the packages carry assemblies, XML docs, README, symbols with source link, the generator and the watchdog"
 
-# --- 2. a project outside the solution -------------------------------------------------------------------------------
-consumer="$work/consumer"
-mkdir -p "$consumer"
-# Nothing above the temporary directory shapes the build.
-for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$consumer/$f"; done
-# The repository's NuGet.config names its local source "nuget" relative to itself; the copy points at the same folder.
-sed "s|value=\"nuget\"|value=\"$ROOT/nuget\"|" "$ROOT/NuGet.config" >"$consumer/NuGet.config"
-cat >"$consumer/Consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <OutputType>Exe</OutputType>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <RestorePackagesPath>$work/packages</RestorePackagesPath>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="Orchestration.Core" Version="$version" />
-    <PackageReference Include="Orchestration.Runtime.Docker" Version="$version" />
-    <PackageReference Include="Orchestration.Testing" Version="$version" />
-  </ItemGroup>
-</Project>
-XML
-cat >"$consumer/Program.cs" <<'CS'
-using Docker.DotNet;
-using Docker.DotNet.Models;
-using Orchestration;
-using Orchestration.Runtime;
-using Orchestration.Testing;
+# --- 2. the consumer: the README's packages, from nuget/ only -----------------------------------------------------------
+readme_packages="$(sed -n 's/^dotnet add package \([A-Za-z.]*\).*/\1/p' "$ROOT/README.md" | sort)"
+consumer_packages="$(sed -n 's/.*<PackageReference Include="\([A-Za-z.]*\)".*/\1/p' "$CHECK/Consumer/Consumer.csproj" | sort)"
+[[ -n "$readme_packages" && "$readme_packages" == "$consumer_packages" ]] \
+  || fail "the README's Install section names [$(echo $readme_packages)], the consumer references [$(echo $consumer_packages)]"
 
-// What only the generator writes: the package's analyzer ran.
-var shop = new FleetBuilder("shop").AddWorkload<Db>().AddWorkload<Api>().Build();
-if (shop.Workloads.Length != 2 || Api.Spec.Environment[Db.EndpointVariables.Host] != Db.WorkloadName || Db.Ports.Pg != "pg")
-{
-    throw new InvalidOperationException("The generated specs are not what the attributes declare.");
+build_check() { # build_check <project dir> <log> [output dir]
+  dotnet build "$1" -nologo -v quiet -p:OrchestrationVersion="$version" -p:RestorePackagesPath="$work/packages" \
+    --artifacts-path "$work/artifacts-$(basename "$1")" ${3:+-o "$3"} >"$2" 2>&1
 }
-
-Console.WriteLine($"typed workloads: {string.Join(", ", shop.Workloads.Select(w => w.Name))}");
-
-// A fleet on the engine through the harness package: ready, answering, and gone after dispose.
-string name;
-await using (var fleet = await TestFleet.StartAsync(b => b.AddWorkload<Web>(), new TestFleetOptions { FleetNamePrefix = "pkgcheck" }))
-{
-    name = fleet.Name;
-    var endpoint = fleet.Endpoint<Web>(Web.Ports.Http);
-    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-    var body = (await http.GetStringAsync(endpoint)).Trim();
-    if (body != "ok")
-    {
-        throw new InvalidOperationException($"{endpoint} answered '{body}', not 'ok'.");
-    }
-
-    Console.WriteLine($"fleet {name}: {Web.WorkloadName} ready, {endpoint} answered '{body}'");
-}
-
-var engine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
-using var docker = new DockerClientBuilder().WithEndpoint(new Uri(engine)).WithApiVersion(new System.Version(1, 41)).Build();
-var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{OrchestrationLabels.Fleet}={name}"] = true } };
-// Dispose hands the removal to the harness's watchdog and returns: the fleet is gone within seconds.
-IList<ContainerListResponse> containers;
-IList<NetworkResponse> networks;
-var gone = DateTime.UtcNow.AddSeconds(60);
-do
-{
-    await Task.Delay(250);
-    containers = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
-    networks = await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
-}
-while ((containers.Count > 0 || networks.Count > 0) && DateTime.UtcNow < gone);
-
-if (containers.Count > 0 || networks.Count > 0)
-{
-    throw new InvalidOperationException($"60 s after dispose, fleet {name} still has {containers.Count} container(s) and {networks.Count} network(s).");
-}
-
-Console.WriteLine($"fleet {name}: disposed, nothing left");
-
-[Workload("db", Image = "postgres:17")]
-[Port("pg", 5432)]
-[TcpProbe(ProbeTarget.Readiness, Ports.Pg)]
-public partial class Db;
-
-[Workload("api", Image = "shop/api:1", Replicas = 2)]
-[Port("http", 8080)]
-[HttpProbe(ProbeTarget.Readiness, "/health")]
-[DependsOn<Db>]
-public partial class Api;
-
-[Workload("web", Image = "orchestration/busybox:1")]
-[Port("http", 8080)]
-[HttpProbe(ProbeTarget.Readiness, "/")]
-public partial class Web;
-CS
-
-build_consumer() { (cd "$consumer" && dotnet build -nologo -v quiet -o "$work/out" --artifacts-path "$work/consumer-artifacts" >"$work/build.log" 2>&1); }
-echo "check-package: building a project outside the solution that references Orchestration.Core, .Runtime.Docker and .Testing $version"
-build_consumer || { cat "$work/build.log" >&2; fail "the consumer project did not build"; }
+echo "check-package: building eng/package-check/Consumer from the packages the README names: $(echo $readme_packages) $version"
+build_check "$CHECK/Consumer" "$work/build.log" "$work/out" || { cat "$work/build.log" >&2; fail "the consumer project did not build"; }
 [[ -f "$work/out/orchestration-watchdog/Orchestration.Testing.Watchdog.dll" ]] \
   || fail "the package's build targets did not copy the watchdog to the output"
 
 echo "check-package: running a fleet from the packages on the engine"
-timeout 120 dotnet "$work/out/Consumer.dll" | tee "$work/run.log" || fail "the consumer did not run its fleet"
+timeout 180 dotnet "$work/out/Consumer.dll" | tee "$work/run.log" || fail "the consumer did not run its fleet"
 fleet="$(sed -n 's/^fleet \([a-z0-9-]*\): disposed, nothing left$/\1/p' "$work/run.log")"
 [[ -n "$fleet" ]] || fail "the consumer did not report its fleet"
 if command -v docker >/dev/null; then
@@ -244,10 +156,9 @@ if command -v docker >/dev/null; then
 fi
 
 # --- 3. the diagnostics come with the packages too -------------------------------------------------------------------
-sed -i 's/Replicas = 2/Replicas = -2/' "$consumer/Program.cs"
-if build_consumer; then
-  fail "a negative replica count compiled"
+if build_check "$CHECK/Orch0003" "$work/orch0003.log"; then
+  fail "eng/package-check/Orch0003 (a negative replica count) compiled"
 fi
-grep -q "error ORCH0003" "$work/build.log" || { cat "$work/build.log" >&2; fail "the build failed without ORCH0003"; }
+grep -q "error ORCH0003" "$work/orch0003.log" || { cat "$work/orch0003.log" >&2; fail "eng/package-check/Orch0003 failed without ORCH0003"; }
 
-echo "check-package: OK: four packages; a project outside the solution ran a typed fleet from them; ORCH0003 fires ($((SECONDS - started)) s)"
+echo "check-package: OK: ${#PACKAGES[@]} packages; the README's packages built a consumer with plugins and ran a typed fleet; ORCH0003 fires ($((SECONDS - started)) s)"

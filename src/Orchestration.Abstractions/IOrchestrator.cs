@@ -17,7 +17,9 @@ public interface IOrchestrator
     Task ApplyAsync(FleetSpec fleet, CancellationToken cancellationToken = default);
 
     /// <summary>Changes a service's desired replica count.</summary>
-    /// <exception cref="ArgumentException">No such workload, or a negative count.</exception>
+    /// <exception cref="ArgumentException">No such workload, or one that is not scaled by replica count.</exception>
+    /// <exception cref="SpecValidationException">A negative count: the same problem, at the same field path, as an
+    /// applied spec with that count.</exception>
     /// <exception cref="InvalidOperationException">The workload is autoscaled (its spec has
     /// <see cref="WorkloadSpec.Autoscaling"/>): its autoscaler sets the count; change its bounds instead.</exception>
     Task ScaleAsync(string workload, int replicas, CancellationToken cancellationToken = default);

@@ -4,6 +4,7 @@ using Orchestration.Events;
 using Orchestration.Observed;
 using Orchestration.Reconciliation;
 using Orchestration.Rollout;
+using Orchestration.Rules;
 using Orchestration.Runtime;
 using Orchestration.Scheduling;
 using Orchestration.Services;
@@ -103,7 +104,6 @@ internal sealed partial class Orchestrator : IOrchestrator
 
     public async Task ScaleAsync(string workload, int replicas, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(replicas);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -201,12 +201,31 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "orch0021");
 
+    public static readonly DiagnosticDescriptor HttpProbeWithoutPort = new(
+        id: "ORCH0022",
+        title: "HTTP probe without a port on a workload with no port named 'http'",
+        messageFormat: "The {0} probe of workload '{1}' names no port, so it would probe the port named 'http', which is not declared (declared: {2}); set Port to one of the declared ports",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0022");
+
+    public static readonly DiagnosticDescriptor WorkloadAttributeWithoutWorkload = new(
+        id: "ORCH0023",
+        title: "Workload attribute on a class without [Workload]",
+        messageFormat: "[{0}] on '{1}' has no effect: '{1}' has no [Workload] attribute, so no spec is generated for it; add [Workload(\"name\", Image = \"...\")] and declare it partial",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0023");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         TypeNotPartial, InvalidWorkloadName, NegativeReplicas, InvalidImage, DuplicatePort, ProbeOnUnknownPort,
         InvalidQuantity, NotAWorkload, DependencyCycle, ConflictingAttributes, InvalidPort, InvalidEnvironmentVariable,
         InvalidReplicaBudget, MissingImage, InvalidVolumeTemplate, DuplicateVolumeTemplate, SettingOfAnotherKind,
-        InvalidCronSchedule, SettingOutOfRange, MissingSchedule, StatefulSetNameTooLong,
+        InvalidCronSchedule, SettingOutOfRange, MissingSchedule, StatefulSetNameTooLong, HttpProbeWithoutPort,
+        WorkloadAttributeWithoutWorkload,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

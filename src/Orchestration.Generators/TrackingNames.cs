@@ -4,6 +4,8 @@ namespace Orchestration.Generators;
 internal static class TrackingNames
 {
     public const string Workloads = nameof(Workloads);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Emittable = nameof(Emittable);
     public const string GraphNodes = nameof(GraphNodes);
     public const string Cycles = nameof(Cycles);
 }

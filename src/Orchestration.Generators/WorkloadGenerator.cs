@@ -17,18 +17,25 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(AttributeNames.WorkloadFullName, WorkloadParser.IsCandidate, WorkloadParser.Parse)
             .WithTrackingName(TrackingNames.Workloads);
 
-        context.RegisterSourceOutput(workloads, static (output, model) =>
+        // Diagnostics carry locations, which change whenever the file is edited above the class; the emitter reads a
+        // location-free copy of the model, so such an edit re-reports diagnostics but never re-emits a spec.
+        var diagnostics = workloads
+            .Select(static (model, _) => model.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, found) =>
         {
-            foreach (var diagnostic in model.Diagnostics)
+            foreach (var diagnostic in found)
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
-
-            if (model.CanEmit)
-            {
-                output.AddSource(WorkloadEmitter.HintName(model), WorkloadEmitter.Emit(model));
-            }
         });
+
+        var emittable = workloads
+            .Where(static model => model.CanEmit)
+            .Select(static (model, _) => model.ForEmitter())
+            .WithTrackingName(TrackingNames.Emittable);
+        context.RegisterSourceOutput(emittable, static (output, model) =>
+            output.AddSource(WorkloadEmitter.HintName(model), WorkloadEmitter.Emit(model)));
 
         var cycles = workloads
             .Select(static (model, _) => GraphNode.From(model))

@@ -114,7 +114,12 @@ internal sealed class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
 
     public async Task ScaleAsync(string workload, int replicas, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(replicas);
+        if (replicas < 0)
+        {
+            // The same problem, at the same path, as an applied spec with that count.
+            throw new SpecValidationException([new ValidationProblem($"workloads[\"{workload}\"].replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be 0 or more")]);
+        }
+
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -3,7 +3,8 @@ using Docker.DotNet;
 
 namespace Orchestration.Testing.Watchdog;
 
-/// <summary>Watches one test process. Commands arrive as lines on stdin: <c>engine &lt;endpoint&gt;</c> adds an engine or
+/// <summary>Watches one test process. Commands arrive as lines on stdin: <c>engine &lt;endpoint&gt; [&lt;TLS certificate
+/// directory&gt;]</c> adds an engine or
 /// sweeps it again (answered on stdout by <c>ready &lt;endpoint&gt;</c> once connected and swept of dead sessions, or
 /// <c>failed &lt;endpoint&gt; &lt;reason&gt;</c>), <c>remove &lt;endpoint&gt; &lt;label filter&gt;</c> removes the
 /// containers and networks matching the filter in the background (a disposed fleet), <c>reuse &lt;key&gt;</c> says the parent uses a reused fleet, <c>exit</c> ends the
@@ -24,6 +25,9 @@ internal sealed class SessionWatchdog : IAsyncDisposable
     private readonly TextWriter _replies;
     private readonly TextWriter _log;
     private readonly ConcurrentDictionary<Uri, DockerClient?> _engines = new();
+
+    // TLS certificate directories of the engines that need them, as the harness resolved them for the node.
+    private readonly ConcurrentDictionary<Uri, string> _certificates = new();
     private readonly Lock _replyGate = new();
     private readonly List<Task> _removals = [];
     private readonly HashSet<string> _reuseKeys = new(StringComparer.Ordinal);
@@ -93,7 +97,11 @@ internal sealed class SessionWatchdog : IAsyncDisposable
     }
 
     private async Task<DockerClient> ConnectAsync(Uri endpoint, CancellationToken cancellationToken)
-        => _engines.GetValueOrDefault(endpoint) ?? (_engines[endpoint] = await EngineClient.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false));
+        => _engines.GetValueOrDefault(endpoint) ?? (_engines[endpoint] = await OpenAsync(endpoint, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Connects as the Docker runtime does: the endpoint's TLS client certificates, the negotiated API version.</summary>
+    private Task<DockerClient> OpenAsync(Uri endpoint, CancellationToken cancellationToken)
+        => DockerClientFactory.ConnectAsync(endpoint.ToString(), new EngineEndpoint(endpoint, _certificates.GetValueOrDefault(endpoint)), cancellationToken);
 
     public ValueTask DisposeAsync()
     {
@@ -115,8 +123,15 @@ internal sealed class SessionWatchdog : IAsyncDisposable
                 return Ending.Exit;
             }
 
-            if (command.StartsWith("engine ", StringComparison.Ordinal) && Uri.TryCreate(command[7..].Trim(), UriKind.Absolute, out var engine))
+            // "engine <endpoint> [<TLS certificate directory>]": the directory is the rest of the line (it may hold spaces).
+            if (command.StartsWith("engine ", StringComparison.Ordinal) && command[7..].Trim().Split(' ', 2) is [var address, .. var rest]
+                && Uri.TryCreate(address, UriKind.Absolute, out var engine))
             {
+                if (rest is [var certificates] && certificates.Trim().Length > 0)
+                {
+                    _certificates[engine] = certificates.Trim();
+                }
+
                 await AddEngineAsync(engine, cancellationToken).ConfigureAwait(false);
             }
             else if (command.StartsWith("reuse ", StringComparison.Ordinal) && command[6..].Trim() is { Length: > 0 } key)
@@ -183,7 +198,7 @@ internal sealed class SessionWatchdog : IAsyncDisposable
             deadline.CancelAfter(TimeSpan.FromSeconds(30));
             if (_engines.GetValueOrDefault(endpoint) is not { } client)
             {
-                client = await EngineClient.ConnectAsync(endpoint, deadline.Token).ConfigureAwait(false);
+                client = await OpenAsync(endpoint, deadline.Token).ConfigureAwait(false);
                 _engines[endpoint] = client;
             }
 
@@ -217,7 +232,7 @@ internal sealed class SessionWatchdog : IAsyncDisposable
         using var deadline = new CancellationTokenSource(CleanupDeadline);
         try
         {
-            var client = _engines.GetValueOrDefault(endpoint) ?? (_engines[endpoint] = await EngineClient.ConnectAsync(endpoint, deadline.Token).ConfigureAwait(false));
+            var client = _engines.GetValueOrDefault(endpoint) ?? (_engines[endpoint] = await OpenAsync(endpoint, deadline.Token).ConfigureAwait(false));
             var removed = await SessionReaper.RemoveLabelledAsync(client, labelFilter, deadline.Token).ConfigureAwait(false);
             Log($"removed {removed} containers and networks with {labelFilter} on {endpoint}");
         }
@@ -248,7 +263,7 @@ internal sealed class SessionWatchdog : IAsyncDisposable
         {
             try
             {
-                var client = _engines.GetValueOrDefault(endpoint) ?? (_engines[endpoint] = await EngineClient.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false));
+                var client = _engines.GetValueOrDefault(endpoint) ?? (_engines[endpoint] = await OpenAsync(endpoint, cancellationToken).ConfigureAwait(false));
                 var removed = await SessionReaper.RemoveSessionAsync(client, session, cancellationToken).ConfigureAwait(false);
                 Log($"pass {pass}: removed {removed} containers and networks of session {session} on {endpoint}");
             }

@@ -188,9 +188,9 @@ public sealed partial class TestFleet : IAsyncDisposable
         if (_options.Watchdog)
         {
             var watchdog = await WatchdogProcess.GetAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var endpoint in _engines.Endpoints)
+            foreach (var engine in _engines.Engines)
             {
-                await watchdog.WatchEngineAsync(endpoint, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+                await watchdog.WatchEngineAsync(engine, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             }
         }
         else

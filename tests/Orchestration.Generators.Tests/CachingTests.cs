@@ -25,7 +25,7 @@ public sealed class CachingTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = ["Workloads", "GraphNodes", "Cycles"];
+    private static readonly string[] TrackedSteps = ["Workloads", "Diagnostics", "Emittable", "GraphNodes", "Cycles"];
 
     [Fact]
     public void Unrelated_edit_leaves_every_step_and_output_cached()
@@ -44,6 +44,27 @@ public sealed class CachingTests
                     $"{step} reported {output.Reason}"));
         }
 
+        Assert.All(
+            result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void Edit_above_a_workload_class_in_its_own_file_re_runs_no_emitter_step()
+    {
+        var (driver, compilation) = FirstRun();
+
+        // Moves both classes down two lines: every source location in the parsed models changes, nothing else does.
+        var edited = ReplaceTree(compilation, 0, "// Shop's fleet.\nusing System;\n" + Workloads);
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps["Workloads"].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(
+            result.TrackedSteps["Emittable"].SelectMany(s => s.Outputs),
+            output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"the emitter's input reported {output.Reason}"));
         Assert.All(
             result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Orchestration.Generators.Tests;
 
@@ -76,8 +77,8 @@ public sealed class DiagnosticTests
             """);
 
     [Fact]
-    public void ORCH0006_http_probe_on_the_default_port_when_none_is_declared()
-        => AssertDiagnostics("ORCH0006", "port 'http'", """
+    public void ORCH0022_http_probe_without_a_port_names_the_default_it_would_use()
+        => AssertDiagnostics("ORCH0022", "names no port, so it would probe the port named 'http', which is not declared (declared: 'web')", """
             using Orchestration;
             [Workload("orders", Image = "shop/orders:1")]
             [Port("web", 8080)]
@@ -356,6 +357,40 @@ public sealed class DiagnosticTests
             """);
 
     [Fact]
+    public async Task ORCH0023_workload_attribute_on_a_class_without_Workload_is_reported_on_the_attribute()
+    {
+        const string source = """
+            using Orchestration;
+            [Port("http", 8080)]
+            [Env("MODE", "fast")]
+            public partial class Orders;
+            """;
+
+        var diagnostic = Assert.Single(await AnalyzeAsync(source));
+
+        Assert.Equal("ORCH0023", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("Port(\"http\", 8080)", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.StartsWith("[Port] on 'Orders' has no effect: 'Orders' has no [Workload] attribute", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ORCH0023_is_not_reported_on_typed_workloads_or_unrelated_classes()
+    {
+        const string source = """
+            using System;
+            using Orchestration;
+            [Workload("orders", Image = "shop/orders:1")]
+            [Port("http", 8080)]
+            public partial class Orders;
+            [Obsolete("unrelated")]
+            public class Helper;
+            """;
+
+        Assert.Empty(await AnalyzeAsync(source));
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_help_link_and_a_release_entry()
     {
         var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name.Split('_')[0]).ToHashSet(StringComparer.Ordinal);
@@ -452,6 +487,11 @@ public sealed class DiagnosticTests
         Assert.All(diagnostics, d => Assert.Equal("Source0.cs", d.Location.GetLineSpan().Path));
         Assert.Contains(diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(messageFragment, StringComparison.Ordinal));
     }
+
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> AnalyzeAsync(string source)
+        => GeneratorHarness.Compilation(source)
+            .WithAnalyzers([new Orchestration.Generators.Analyzers.WorkloadAttributeAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync();
 
     private static string RepositoryRoot()
         => typeof(DiagnosticTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)

@@ -1,6 +1,8 @@
 using Docker.DotNet.Models;
 using Orchestration;
 using Orchestration.Runtime;
+using Orchestration.Runtime.Docker;
+using Orchestration.Runtime.Docker.Client;
 using Orchestration.Testing;
 using Orchestration.Testing.Sessions;
 using Orchestration.Testing.Watchdog;
@@ -32,10 +34,10 @@ else if (mode == "fleet")
 }
 else
 {
-    var endpoint = new Uri(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock");
+    var endpoint = EngineEndpoint.Resolve(new DockerNodeOptions());
     var watchdog = await WatchdogProcess.GetAsync(CancellationToken.None);
     await watchdog.WatchEngineAsync(endpoint, TimeSpan.FromSeconds(30), CancellationToken.None);
-    using var engine = await EngineClient.ConnectAsync(endpoint, CancellationToken.None);
+    using var engine = await DockerClientFactory.ConnectAsync("child", endpoint, CancellationToken.None);
     var labels = new Dictionary<string, string> { [SessionLabel.Key] = session.ToString(), [OrchestrationLabels.Fleet] = $"raw-{Environment.ProcessId}" };
     var network = await engine.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = $"raw-{Environment.ProcessId}", Labels = labels });
     await Task.WhenAll(Enumerable.Range(0, 3).Select(async i =>

@@ -21,10 +21,7 @@ public readonly record struct IntOrPercent(int Value, bool IsPercent)
     /// <exception cref="FormatException">The text is neither; the message names it.</exception>
     public static IntOrPercent Parse(string text)
     {
-        var trimmed = text?.Trim() ?? string.Empty;
-        var isPercent = trimmed.EndsWith('%');
-        var number = isPercent ? trimmed[..^1] : trimmed;
-        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (!QuantityRules.TryParseIntOrPercent(text, out var value, out var isPercent))
         {
             throw new FormatException($"'{text}' is neither a replica count such as \"2\" nor a percentage such as \"25%\".");
         }

@@ -56,7 +56,7 @@ internal static class CapabilityRules
 
     private static string Closest(string name)
     {
-        var best = Suggestions.Closest(name, Known);
+        var best = Rules.ClosestName.Find(name, Known);
         return best is null ? string.Empty : $"; did you mean {best}?";
     }
 }

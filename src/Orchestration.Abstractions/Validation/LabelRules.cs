@@ -14,9 +14,9 @@ internal static class LabelRules
             return "is empty; a label key must not be";
         }
 
-        if (key.StartsWith(SpecRules.ReservedLabelPrefix, StringComparison.Ordinal))
+        if (key.StartsWith(Rules.NameRules.ReservedLabelPrefix, StringComparison.Ordinal))
         {
-            return $"starts with \"{SpecRules.ReservedLabelPrefix}\", which is reserved for the orchestrator's own labels";
+            return $"starts with \"{Rules.NameRules.ReservedLabelPrefix}\", which is reserved for the orchestrator's own labels";
         }
 
         foreach (var c in key)

@@ -22,7 +22,7 @@ internal static partial class SpecValidator
                 }
                 else if (!byName.TryGetValue(d.Workload, out var target))
                 {
-                    problems.Add(new(path, d.Workload, "is not a workload of this fleet"));
+                    problems.Add(new(path, d.Workload, "is not a workload of this fleet" + DidYouMean(d.Workload, byName.Keys)));
                 }
                 else if (d.Condition == DependencyCondition.Completed && target.Kind != WorkloadKind.Job)
                 {
@@ -36,6 +36,9 @@ internal static partial class SpecValidator
             problems.Add(new($"workloads[\"{cycle[0]}\"].dependencies", string.Join(" -> ", cycle), "is a dependency cycle; none of these workloads could ever start"));
         }
     }
+
+    private static string DidYouMean(string name, IEnumerable<string> known)
+        => ClosestName.Find(name, known) is { } closest ? $"; did you mean '{closest}'?" : string.Empty;
 
     private static List<List<string>> FindCycles(FleetSpec fleet, Dictionary<string, WorkloadSpec> byName)
     {

@@ -25,7 +25,7 @@ internal static partial class SpecValidator
         foreach (var v in s.VolumeTemplates)
         {
             var path = $"{at}.statefulSet.volumeTemplates[\"{v.Name}\"]";
-            if (!SpecRules.IsDnsLabel(v.Name))
+            if (!NameRules.IsDnsLabel(v.Name))
             {
                 problems.Add(new($"{path}.name", v.Name, "must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit"));
             }

@@ -8,7 +8,7 @@ internal static partial class SpecValidator
     public static IReadOnlyList<ValidationProblem> Validate(FleetSpec fleet)
     {
         var problems = new List<ValidationProblem>();
-        if (!SpecRules.IsDnsLabel(fleet.Name))
+        if (!NameRules.IsDnsLabel(fleet.Name))
         {
             problems.Add(new("name", fleet.Name, "must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit"));
         }
@@ -32,7 +32,7 @@ internal static partial class SpecValidator
     public static void ValidateWorkload(WorkloadSpec w, List<ValidationProblem> problems)
     {
         var at = $"workloads[\"{w.Name}\"]";
-        if (!SpecRules.IsDnsLabel(w.Name))
+        if (!NameRules.IsDnsLabel(w.Name))
         {
             problems.Add(new($"{at}.name", w.Name, "must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit"));
         }
@@ -82,7 +82,7 @@ internal static partial class SpecValidator
     {
         foreach (var name in w.Environment.Keys)
         {
-            if (!SpecRules.IsEnvironmentName(name))
+            if (!NameRules.IsEnvironmentName(name))
             {
                 problems.Add(new($"{at}.environment", name, "is not a valid environment variable name (letters, digits and '_', not starting with a digit)"));
             }
@@ -92,7 +92,7 @@ internal static partial class SpecValidator
         foreach (var s in w.Secrets)
         {
             var path = $"{at}.secrets[\"{s.EnvironmentVariable}\"]";
-            if (!SpecRules.IsEnvironmentName(s.EnvironmentVariable))
+            if (!NameRules.IsEnvironmentName(s.EnvironmentVariable))
             {
                 problems.Add(new(path, s.EnvironmentVariable, "is not a valid environment variable name (letters, digits and '_', not starting with a digit)"));
             }
@@ -116,7 +116,7 @@ internal static partial class SpecValidator
         foreach (var p in w.Ports)
         {
             var path = $"{at}.ports[\"{p.Name}\"]";
-            if (!SpecRules.IsPortName(p.Name))
+            if (!NameRules.IsPortName(p.Name))
             {
                 problems.Add(new($"{path}.name", p.Name, "must be 1-15 lowercase letters, digits or '-', starting and ending with a letter or digit"));
             }

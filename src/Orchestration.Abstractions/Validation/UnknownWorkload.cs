@@ -8,7 +8,7 @@ internal static class UnknownWorkload
     {
         var names = existing.ToList();
         var known = names.Count == 0 ? "it has no workloads yet" : $"its workloads: {string.Join(", ", names)}";
-        var closest = name is null ? null : Suggestions.Closest(name, names);
+        var closest = name is null ? null : Rules.ClosestName.Find(name, names);
         var hint = closest is null ? string.Empty : $"; did you mean '{closest}'?";
         return $"Workload '{ProblemText.Escape(name ?? string.Empty)}' is not part of fleet '{fleet}' ({known}){hint}";
     }

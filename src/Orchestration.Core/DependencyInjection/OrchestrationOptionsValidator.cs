@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orchestration.Rules;
 
 namespace Orchestration.DependencyInjection;
 
@@ -8,7 +9,7 @@ internal sealed class OrchestrationOptionsValidator : IValidateOptions<Orchestra
     public ValidateOptionsResult Validate(string? name, OrchestrationOptions options)
     {
         var failures = new List<string>();
-        if (!SpecRules.IsDnsLabel(options.FleetName))
+        if (!NameRules.IsDnsLabel(options.FleetName))
         {
             failures.Add($"OrchestrationOptions.FleetName: '{options.FleetName}' must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit.");
         }

@@ -73,9 +73,27 @@ internal sealed class ProbeExecutor : IDisposable
         }
 
         var uri = new Uri($"http://{endpoint}{probe.Path ?? "/"}");
-        using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var code = (int)response.StatusCode;
-        return code is >= 200 and < 400 ? ProbeOutcome.Passed : ProbeOutcome.Failed(string.Create(CultureInfo.InvariantCulture, $"status {code}"));
+        try
+        {
+            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var code = (int)response.StatusCode;
+            return code is >= 200 and < 400 ? ProbeOutcome.Passed : ProbeOutcome.Failed(string.Create(CultureInfo.InvariantCulture, $"status {code} from GET {uri}"));
+        }
+        catch (HttpRequestException ex)
+        {
+            // HttpClient's own message ("An error occurred while sending the request.") names neither; the cause is inside.
+            return ProbeOutcome.Failed($"GET {uri} failed: {Describe(Innermost(ex))}");
+        }
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is { } inner)
+        {
+            ex = inner;
+        }
+
+        return ex;
     }
 
     private static async Task<ProbeOutcome> TcpAsync(ProbeTargetInfo target, ProbeSpec probe, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Orchestration.Rules;
 using Orchestration.State;
 
 namespace Orchestration.Reconciliation;
@@ -14,17 +15,14 @@ internal sealed class DependencyAddresses : IDependencyEnvironment
         _desired = desired;
     }
 
-    public static string Prefix(string name) => new([.. name.Select(c => char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_')]);
-
     public void Contribute(string fleet, WorkloadSpec workload, IDictionary<string, string> environment)
     {
         foreach (var dependency in workload.Dependencies)
         {
-            var prefix = Prefix(dependency.Workload);
-            environment.TryAdd(prefix + "_HOST", dependency.Workload);
+            environment.TryAdd(DependencyVariables.Host(dependency.Workload), dependency.Workload);
             foreach (var port in _desired.Current?.Find(dependency.Workload)?.Ports ?? [])
             {
-                environment.TryAdd($"{prefix}_PORT_{Prefix(port.Name)}", port.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                environment.TryAdd(DependencyVariables.Port(dependency.Workload, port.Name), port.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }

@@ -54,12 +54,4 @@ internal static class CSharp
 
         return builder.ToString();
     }
-
-    /// <summary>"orders-db" becomes "ORDERS_DB": the prefix of the variables that carry a workload's endpoint.</summary>
-    public static string EnvironmentPrefix(string name)
-        => new string(name.Select(c => char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_').ToArray());
-
-    public static string HostVariable(string workload) => EnvironmentPrefix(workload) + "_HOST";
-
-    public static string PortVariable(string workload, string port) => EnvironmentPrefix(workload) + "_PORT_" + EnvironmentPrefix(port);
 }

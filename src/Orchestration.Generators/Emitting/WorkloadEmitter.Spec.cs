@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Orchestration.Generators.Model;
+using Orchestration.Rules;
 
 namespace Orchestration.Generators.Emitting;
 
@@ -106,7 +107,7 @@ internal static partial class WorkloadEmitter
 
         foreach (var dependency in m.Dependencies)
         {
-            var host = CSharp.HostVariable(dependency.WorkloadName);
+            var host = DependencyVariables.Host(dependency.WorkloadName);
             if (taken.Add(host))
             {
                 yield return (host, dependency.WorkloadName);
@@ -114,7 +115,7 @@ internal static partial class WorkloadEmitter
 
             foreach (var port in dependency.Ports)
             {
-                var variable = CSharp.PortVariable(dependency.WorkloadName, port.Name);
+                var variable = DependencyVariables.Port(dependency.WorkloadName, port.Name);
                 if (taken.Add(variable))
                 {
                     yield return (variable, CSharp.Literal(port.ContainerPort));

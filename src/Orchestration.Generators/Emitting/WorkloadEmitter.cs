@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Orchestration.Generators.Model;
+using Orchestration.Rules;
 
 namespace Orchestration.Generators.Emitting;
 
@@ -99,7 +100,7 @@ internal static partial class WorkloadEmitter
         w.Line("/// <summary>Names of the environment variables through which a workload that depends on this one finds it.</summary>");
         w.Open("public static class EndpointVariables");
         w.Line("/// <summary>Holds the in-network host name of this workload.</summary>");
-        w.Line($"public const string Host = {CSharp.Literal(CSharp.HostVariable(model.Name))};");
+        w.Line($"public const string Host = {CSharp.Literal(DependencyVariables.Host(model.Name))};");
         used.Clear();
         foreach (var port in model.Ports)
         {
@@ -110,7 +111,7 @@ internal static partial class WorkloadEmitter
             }
 
             w.Line($"/// <summary>Holds the container port of port {Xml(port.Name)}.</summary>");
-            w.Line($"public const string {identifier} = {CSharp.Literal(CSharp.PortVariable(model.Name, port.Name))};");
+            w.Line($"public const string {identifier} = {CSharp.Literal(DependencyVariables.Port(model.Name, port.Name))};");
         }
 
         w.Close();

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Orchestration.Generators.Model;
 
 /// <summary>Everything the generator needs about one <c>[Workload]</c> class, as plain equatable values.</summary>
@@ -73,4 +75,13 @@ internal sealed record WorkloadModel
 
     /// <summary>Problems found in this workload's own declaration.</summary>
     public EquatableArray<DiagnosticInfo> Diagnostics { get; init; } = EquatableArray<DiagnosticInfo>.Empty;
+
+    /// <summary>What the emitter reads: the model without diagnostics and source locations, so that an edit that only
+    /// moves the class (a line added above it) leaves it equal and the emitter is served from the cache.</summary>
+    public WorkloadModel ForEmitter() => this with
+    {
+        NameLocation = null,
+        Diagnostics = EquatableArray<DiagnosticInfo>.Empty,
+        Dependencies = Dependencies.Select(d => d with { Location = null }).ToEquatableArray(),
+    };
 }

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Orchestration.Generators.Model;
-using Orchestration.Generators.Rules;
+using Orchestration.Rules;
 
 namespace Orchestration.Generators.Parsing;
 

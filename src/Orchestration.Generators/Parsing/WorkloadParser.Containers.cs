@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Orchestration.Generators.Model;
-using Orchestration.Generators.Rules;
+using Orchestration.Rules;
 
 namespace Orchestration.Generators.Parsing;
 
@@ -149,13 +149,25 @@ internal sealed partial class WorkloadParser
         string? port = null;
         string? path = null;
         LocationInfo? portLocation = null;
+        var portImplied = false;
         var command = EquatableArray<string>.Empty;
         switch (kind)
         {
             case "Http":
                 path = attribute.CtorString(1);
-                port = attribute.NamedArgument("Port") is { } portArgument ? PortReference(attribute.NamedString("Port"), portArgument) : "http";
-                portLocation = attribute.NamedLocation("Port");
+                if (attribute.NamedArgument("Port") is { } portArgument)
+                {
+                    port = PortReference(attribute.NamedString("Port"), portArgument);
+                    portLocation = attribute.NamedLocation("Port");
+                }
+                else
+                {
+                    // The default the run time applies too; a missing 'http' port is reported as the default's problem.
+                    port = "http";
+                    portLocation = attribute.Location;
+                    portImplied = true;
+                }
+
                 break;
             case "Tcp":
                 port = PortReference(attribute.CtorString(1), attribute.CtorArgument(1));
@@ -188,7 +200,7 @@ internal sealed partial class WorkloadParser
         _probes.Add(probe);
         if (kind != "Exec")
         {
-            _portProbes.Add((probe, portLocation));
+            _portProbes.Add((probe, portLocation, portImplied));
         }
     }
 
@@ -214,7 +226,7 @@ internal sealed partial class WorkloadParser
     /// <summary>Once every port is known: HTTP and TCP probes must target a declared port.</summary>
     private void CheckProbePorts()
     {
-        foreach (var (probe, location) in _portProbes)
+        foreach (var (probe, location, implied) in _portProbes)
         {
             // A port that is no constant at all is the compiler's to report.
             if (probe.Port is null || _ports.Any(p => p.Name == probe.Port))
@@ -223,7 +235,14 @@ internal sealed partial class WorkloadParser
             }
 
             var declared = _ports.Count == 0 ? "none" : string.Join(", ", _ports.Select(p => "'" + p.Name + "'"));
-            Report(DiagnosticDescriptors.ProbeOnUnknownPort, location, probe.Target.ToLowerInvariant(), _name, probe.Port, declared);
+            if (implied)
+            {
+                Report(DiagnosticDescriptors.HttpProbeWithoutPort, location, probe.Target.ToLowerInvariant(), _name, declared);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.ProbeOnUnknownPort, location, probe.Target.ToLowerInvariant(), _name, probe.Port, declared);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Orchestration.Generators.Model;
 using Orchestration.Generators.Rules;
+using Orchestration.Rules;
 
 namespace Orchestration.Generators.Parsing;
 

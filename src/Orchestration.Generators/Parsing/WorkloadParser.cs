@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Orchestration.Generators.Model;
-using Orchestration.Generators.Rules;
+using Orchestration.Rules;
 
 namespace Orchestration.Generators.Parsing;
 
@@ -24,7 +24,7 @@ internal sealed partial class WorkloadParser
     private readonly List<NameValue> _labels = new();
     private readonly List<ProbeModel> _probes = new();
     private readonly List<DependencyModel> _dependencies = new();
-    private readonly List<(ProbeModel Probe, LocationInfo? PortLocation)> _portProbes = new();
+    private readonly List<(ProbeModel Probe, LocationInfo? PortLocation, bool PortImplied)> _portProbes = new();
     private string _name = string.Empty;
 
     private WorkloadParser(INamedTypeSymbol type, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ internal static class DockerSecurityPolicy
                 continue;
             }
 
-            var path = $"{at}.mounts[{i}].source";
+            var path = $"{at}.mounts[\"{mount.Target}\"].source";
             if (string.IsNullOrWhiteSpace(mount.Source) || !mount.Source.StartsWith('/'))
             {
                 problems.Add(new(path, mount.Source, "must be an absolute path on the node for a bind mount"));

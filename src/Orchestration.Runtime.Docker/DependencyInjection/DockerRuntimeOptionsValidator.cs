@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orchestration.Runtime.Docker.Client;
+using Orchestration.Rules;
 
 namespace Orchestration.Runtime.Docker.DependencyInjection;
 
@@ -62,7 +63,7 @@ internal sealed class DockerRuntimeOptionsValidator : IValidateOptions<DockerRun
             failures.Add($"{at}.PublishAddress: '{publish}' must be an IP address, such as \"127.0.0.1\" or \"0.0.0.0\".");
         }
 
-        if (!SpecRules.IsDnsLabel(node.Name))
+        if (!NameRules.IsDnsLabel(node.Name))
         {
             failures.Add($"{at}.Name: '{node.Name}' must be a DNS label: 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit.");
         }

@@ -12,31 +12,14 @@ internal sealed record ImageReference(string Repository, string Tag, bool IsDige
 
     public static ImageReference Parse(string image)
     {
-        string repository;
-        string tag;
-        var isDigest = false;
+        // "name:tag@sha256:…" pins the digest; the tag is only a reminder for readers and is not part of the repository.
         var at = image.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            repository = image[..at];
-            tag = image[(at + 1)..];
-            isDigest = true;
-        }
-        else
-        {
-            var lastSlash = image.LastIndexOf('/');
-            var colon = image.LastIndexOf(':');
-            if (colon > lastSlash)
-            {
-                repository = image[..colon];
-                tag = image[(colon + 1)..];
-            }
-            else
-            {
-                repository = image;
-                tag = "latest";
-            }
-        }
+        var named = at >= 0 ? image[..at] : image;
+        var lastSlash = named.LastIndexOf('/');
+        var colon = named.LastIndexOf(':');
+        var repository = colon > lastSlash ? named[..colon] : named;
+        var tag = at >= 0 ? image[(at + 1)..] : colon > lastSlash ? named[(colon + 1)..] : "latest";
+        var isDigest = at >= 0;
 
         var firstSlash = repository.IndexOf('/', StringComparison.Ordinal);
         var first = firstSlash < 0 ? "" : repository[..firstSlash];

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Orchestration.Reconciliation;
+using Orchestration.Rules;
 
 namespace Orchestration.Runtime.Swarm.Applying;
 
@@ -12,11 +12,10 @@ internal static class DependencyEnvironment
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var dependency in spec.Dependencies)
         {
-            var prefix = DependencyAddresses.Prefix(dependency.Workload);
-            environment.TryAdd(prefix + "_HOST", dependency.Workload);
+            environment.TryAdd(DependencyVariables.Host(dependency.Workload), dependency.Workload);
             foreach (var port in fleet.Find(dependency.Workload)?.Ports ?? [])
             {
-                environment.TryAdd($"{prefix}_PORT_{DependencyAddresses.Prefix(port.Name)}", port.ContainerPort.ToString(CultureInfo.InvariantCulture));
+                environment.TryAdd(DependencyVariables.Port(dependency.Workload, port.Name), port.ContainerPort.ToString(CultureInfo.InvariantCulture));
             }
         }
 

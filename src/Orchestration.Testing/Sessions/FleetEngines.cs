@@ -10,51 +10,46 @@ namespace Orchestration.Testing.Sessions;
 /// label), so that the watchdog can find and remove it.</summary>
 internal sealed class FleetEngines : IAsyncDisposable
 {
-    private const string UnixSocket = "unix:///var/run/docker.sock";
-    private const string DefaultNetworkPrefix = "orchestration-";
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, System.Version> ApiVersions = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<EngineEndpoint, System.Version> ApiVersions = new();
 
     private readonly List<DockerClient> _clients = [];
 
-    private FleetEngines(IReadOnlyList<Uri> endpoints) => Endpoints = endpoints;
+    private FleetEngines(IReadOnlyList<EngineEndpoint> engines) => Engines = engines;
+
+    /// <summary>The engines, one per node, with the TLS certificates each needs.</summary>
+    public IReadOnlyList<EngineEndpoint> Engines { get; }
 
     /// <summary>The engine endpoints, one per node.</summary>
-    public IReadOnlyList<Uri> Endpoints { get; }
+    public IReadOnlyList<Uri> Endpoints => [.. Engines.Select(e => e.Uri)];
 
-    /// <summary>The endpoints of <paramref name="options"/>' nodes, resolved as the Docker runtime does (the node's
-    /// endpoint, else <c>DOCKER_HOST</c>, else the default socket).</summary>
+    /// <summary>The engines of <paramref name="options"/>' nodes, resolved as the Docker runtime resolves them (the
+    /// node's endpoint and certificates, else <c>DOCKER_HOST</c> with <c>DOCKER_CERT_PATH</c>, else the default socket).</summary>
     public static FleetEngines Of(DockerRuntimeOptions options)
     {
-        var fallback = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : UnixSocket;
-        var endpoints = options.Nodes.Count == 0
-            ? [new Uri(fallback)]
-            : options.Nodes.Select(n => new Uri(string.IsNullOrWhiteSpace(n.Endpoint) ? fallback : n.Endpoint.Trim())).Distinct().ToList();
-        return new FleetEngines(endpoints);
+        IEnumerable<DockerNodeOptions> nodes = options.Nodes.Count == 0 ? [new DockerNodeOptions()] : options.Nodes;
+        return new FleetEngines([.. nodes.Select(EngineEndpoint.Resolve).DistinctBy(e => e.Uri)]);
     }
 
     /// <summary>Connects to every engine; fails with a message naming the engine that does not answer.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        foreach (var endpoint in Endpoints)
+        foreach (var engine in Engines)
         {
             try
             {
                 // The engine's API version is read once per process: every later fleet saves the round trip.
-                if (ApiVersions.TryGetValue(endpoint, out var known))
+                if (!ApiVersions.TryGetValue(engine, out var version))
                 {
-                    _clients.Add(new DockerClientBuilder().WithEndpoint(endpoint).WithApiVersion(known).Build());
-                    continue;
+                    version = await DockerClientFactory.NegotiateAsync(engine.ToString(), engine, cancellationToken).ConfigureAwait(false);
+                    ApiVersions[engine] = version;
                 }
 
-                var client = await EngineClient.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-                ApiVersions[endpoint] = System.Version.Parse((await client.System.GetVersionAsync(cancellationToken).ConfigureAwait(false)).APIVersion);
-                _clients.Add(client);
+                _clients.Add(DockerClientFactory.Create(engine, version));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 throw new InvalidOperationException(
-                    $"No Docker engine answers at {endpoint}: {e.Message}. Start one (or set DOCKER_HOST) before running fleet tests.", e);
+                    $"No Docker engine answers at {engine}: {e.Message}. Start one (or set DOCKER_HOST) before running fleet tests.", e);
             }
         }
     }
@@ -72,7 +67,7 @@ internal sealed class FleetEngines : IAsyncDisposable
         => Task.WhenAll(_clients.Select(c => c.Networks.CreateNetworkAsync(
             new NetworksCreateParameters
             {
-                Name = (networkPrefix ?? DefaultNetworkPrefix) + fleet,
+                Name = (networkPrefix ?? DockerRuntimeDefaults.NetworkPrefix) + fleet,
                 Driver = "bridge",
                 Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal) { [OrchestrationLabels.Fleet] = fleet },
             },

@@ -81,16 +81,16 @@ internal sealed class WatchdogProcess : IAsyncDisposable
 
     /// <summary>Tells the watchdog about an engine and waits until it is connected and swept of dead sessions.</summary>
     /// <exception cref="InvalidOperationException">The watchdog could not reach the engine, or exited.</exception>
-    public async Task WatchEngineAsync(Uri endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task WatchEngineAsync(EngineEndpoint engine, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // One request at a time: the answer names the engine, and each request must wait for its own sweep.
         await _requestGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var key = endpoint.ToString();
+            var key = engine.Uri.ToString();
             var reply = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pending[key] = reply;
-            await SendAsync($"engine {key}", cancellationToken).ConfigureAwait(false);
+            await SendAsync(engine.TlsCertificateDirectory is { } certificates ? $"engine {key} {certificates}" : $"engine {key}", cancellationToken).ConfigureAwait(false);
             string? failure;
             try
             {

@@ -42,6 +42,24 @@ public class FleetValidationTests
     }
 
     [Fact]
+    public void A_misspelt_dependency_names_the_closest_workload()
+    {
+        var problems = Fleet(W("api") with { Dependencies = [new("cahce")] }, W("cache"), W("db")).Validate();
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("workloads[\"api\"].dependencies[\"cahce\"]", problem.Path);
+        Assert.Equal("is not a workload of this fleet; did you mean 'cache'?", problem.Rule);
+    }
+
+    [Fact]
+    public void A_dependency_close_to_no_workload_gets_no_suggestion()
+    {
+        var problem = Assert.Single(Fleet(W("api") with { Dependencies = [new("ghost")] }, W("cache")).Validate());
+
+        Assert.Equal("is not a workload of this fleet", problem.Rule);
+    }
+
+    [Fact]
     public void Completed_dependencies_need_a_job()
     {
         var problems = Fleet(W("api") with { Dependencies = [new("db", DependencyCondition.Completed)] }, W("db")).Validate();

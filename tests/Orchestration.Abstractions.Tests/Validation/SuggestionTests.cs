@@ -1,3 +1,5 @@
+using Orchestration.Rules;
+
 namespace Orchestration.Tests.Validation;
 
 public class SuggestionTests
@@ -5,9 +7,9 @@ public class SuggestionTests
     [Fact]
     public void The_closest_name_is_suggested_only_when_it_is_a_likely_typo()
     {
-        Assert.Equal("web", Suggestions.Closest("wbe", ["web", "db"]));
-        Assert.Equal("orders-api", Suggestions.Closest("order-api", ["orders-api", "cache"]));
-        Assert.Null(Suggestions.Closest("payments", ["web", "db"]));
+        Assert.Equal("web", ClosestName.Find("wbe", ["web", "db"]));
+        Assert.Equal("orders-api", ClosestName.Find("order-api", ["orders-api", "cache"]));
+        Assert.Null(ClosestName.Find("payments", ["web", "db"]));
     }
 
     [Fact]

@@ -64,4 +64,30 @@ public sealed class ServiceScalingTests
         var endpoint = Assert.Single(fleet.Orchestrator.GetEndpoints("web", "http"));
         Assert.Equal(c.PublishedPorts["http"], endpoint.Address);
     }
+
+    [Fact]
+    public async Task A_negative_count_is_refused_as_an_applied_spec_with_that_count_is()
+    {
+        await using var fleet = await FleetHarness.StartAsync(n => n.AddNodes(1), FleetHarness.Service("web", 1));
+        var applied = fleet.Orchestrator.DesiredState!;
+
+        var viaScale = await Assert.ThrowsAsync<SpecValidationException>(() => fleet.Orchestrator.ScaleAsync("web", -1));
+        var viaApply = await Assert.ThrowsAsync<SpecValidationException>(() => fleet.Orchestrator.ApplyAsync(
+            applied with { Workloads = [applied.Workloads[0] with { Replicas = -1 }] }));
+
+        Assert.Equal(viaApply.Problems, viaScale.Problems);
+        Assert.Equal("workloads[\"web\"].replicas", Assert.Single(viaScale.Problems).Path);
+        Assert.Equal(1, fleet.Orchestrator.DesiredState!.Find("web")!.Replicas);
+    }
+
+    [Fact]
+    public async Task A_misspelt_workload_names_the_closest_one()
+    {
+        await using var fleet = await FleetHarness.StartAsync(n => n.AddNodes(1), FleetHarness.Service("web", 1));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => fleet.Orchestrator.ScaleAsync("wbe", 2));
+
+        Assert.StartsWith("Workload 'wbe' is not part of fleet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'web'?", error.Message, StringComparison.Ordinal);
+    }
 }

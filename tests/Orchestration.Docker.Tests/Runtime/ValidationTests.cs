@@ -23,8 +23,8 @@ public sealed class ValidationTests
                 "workloads[\"api\"].security.privileged",
                 "workloads[\"api\"].security.hostNetwork",
                 "workloads[\"api\"].security.hostPid",
-                "workloads[\"api\"].mounts[0].source",
-                "workloads[\"api\"].mounts[1].source",
+                "workloads[\"api\"].mounts[\"/var/run/docker.sock\"].source",
+                "workloads[\"api\"].mounts[\"/host-run\"].source",
             ],
             problems.Select(p => p.Path));
         Assert.Equal("true", problems[0].Value);
@@ -69,7 +69,7 @@ public sealed class ValidationTests
     {
         var problem = Assert.Single(Validate(Spec() with { Mounts = [new MountSpec(MountKind.Bind, "data", "/data")] }));
 
-        Assert.Equal("workloads[\"api\"].mounts[0].source", problem.Path);
+        Assert.Equal("workloads[\"api\"].mounts[\"/data\"].source", problem.Path);
         Assert.Equal("data", problem.Value);
     }
 

@@ -1,5 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Orchestration.Runtime.Docker;
+using Orchestration.Runtime.Docker.Client;
 using Orchestration.Testing.Watchdog;
 
 namespace Orchestration.Testing.Tests.Infrastructure;
@@ -11,7 +13,10 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     public const string Image = "orchestration/busybox:1";
 
-    public static Uri Endpoint => new(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock");
+    /// <summary>The engine the harness uses by default, resolved as the Docker runtime resolves a node's engine.</summary>
+    internal static EngineEndpoint Resolved => EngineEndpoint.Resolve(new DockerNodeOptions());
+
+    public static Uri Endpoint => Resolved.Uri;
 
     public DockerClient Engine { get; private set; } = null!;
 
@@ -20,7 +25,7 @@ public sealed class EngineFixture : IAsyncLifetime
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            Engine = await EngineClient.ConnectAsync(Endpoint, deadline.Token);
+            Engine = await DockerClientFactory.ConnectAsync("test", Resolved, deadline.Token);
         }
         catch (Exception e)
         {

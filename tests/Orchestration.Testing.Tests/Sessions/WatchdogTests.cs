@@ -16,7 +16,7 @@ public sealed class WatchdogTests(EngineFixture engine, ITestOutputHelper output
     {
         var session = FakeSession();
         var watchdog = WatchdogProcess.Start(session);
-        await watchdog.WatchEngineAsync(EngineFixture.Endpoint, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await watchdog.WatchEngineAsync(EngineFixture.Resolved, TimeSpan.FromSeconds(30), CancellationToken.None);
         var label = $"{SessionLabel.Key}={session}";
         await engine.RunLabelledAsync(Labels(session));
         await engine.RunLabelledAsync(Labels(session));
@@ -39,7 +39,7 @@ public sealed class WatchdogTests(EngineFixture engine, ITestOutputHelper output
         try
         {
             var watchdog = WatchdogProcess.Start(session);
-            await watchdog.WatchEngineAsync(EngineFixture.Endpoint, TimeSpan.FromSeconds(30), CancellationToken.None);
+            await watchdog.WatchEngineAsync(EngineFixture.Resolved, TimeSpan.FromSeconds(30), CancellationToken.None);
             await engine.RunLabelledAsync(Labels(session));
 
             await watchdog.DisposeAsync();
@@ -66,7 +66,7 @@ public sealed class WatchdogTests(EngineFixture engine, ITestOutputHelper output
             await engine.RunLabelledAsync(Labels(alive));
             var watchdog = await WatchdogProcess.GetAsync(CancellationToken.None);
 
-            await watchdog.WatchEngineAsync(EngineFixture.Endpoint, TimeSpan.FromSeconds(30), CancellationToken.None);
+            await watchdog.WatchEngineAsync(EngineFixture.Resolved, TimeSpan.FromSeconds(30), CancellationToken.None);
 
             Assert.Empty(await engine.LabelledAsync($"{SessionLabel.Key}={dead}"));
             Assert.Single(await engine.LabelledAsync($"{SessionLabel.Key}={foreign}"));

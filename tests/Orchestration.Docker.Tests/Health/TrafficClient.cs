@@ -1,4 +1,4 @@
-namespace Orchestration.Health.Tests;
+namespace Orchestration.Docker.Tests.Health;
 
 /// <summary>Sends requests continuously, each to one of the endpoints the orchestrator publishes at that moment, and
 /// counts failures (errors and non-2xx answers) and the bodies seen.</summary>

@@ -1,16 +1,20 @@
 using System;
 using System.Globalization;
 
-namespace Orchestration.Generators.Rules;
+namespace Orchestration.Rules;
 
-/// <summary>The resource quantity rules of <c>Orchestration.Quantity</c> and the count-or-percentage rule of
-/// <c>Orchestration.IntOrPercent</c>, rewritten for netstandard2.0. Keep them in sync: the tests run both
-/// implementations on the same inputs.</summary>
+/// <summary>Resource quantities written the Kubernetes way (CPU as "250m" or "1.5", memory as "512Mi") and replica
+/// budgets ("3" or "25%"). One source, compiled into the library and into the typed-workload generator.</summary>
 internal static class QuantityRules
 {
+    /// <summary>How to write a CPU quantity.</summary>
     public const string CpuHint = "use millicores such as \"250m\" or cores such as \"1.5\"";
 
+    /// <summary>How to write a memory quantity.</summary>
     public const string MemoryHint = "use bytes with an optional suffix Ki, Mi, Gi, Ti, k, M, G or T, such as \"512Mi\"";
+
+    /// <summary>How to write a replica budget.</summary>
+    public const string ReplicaBudgetHint = "use a replica count such as \"2\" or a percentage such as \"25%\"";
 
     private static readonly (string Suffix, long Factor)[] MemorySuffixes =
     {
@@ -18,15 +22,16 @@ internal static class QuantityRules
         ("k", 1_000L), ("K", 1_000L), ("M", 1_000_000L), ("G", 1_000_000_000L), ("T", 1_000_000_000_000L),
     };
 
+    /// <summary>"250m" is 250, "1.5" is 1500, "2" is 2000; zero, negatives and finer than a millicore are refused.</summary>
     public static bool TryParseCpuMillicores(string? text, out long millicores)
     {
         millicores = 0;
-        if (text is null || string.IsNullOrWhiteSpace(text))
+        var trimmed = text?.Trim();
+        if (trimmed is null || trimmed.Length == 0)
         {
             return false;
         }
 
-        var trimmed = text.Trim();
         if (trimmed.EndsWith("m", StringComparison.Ordinal))
         {
             return long.TryParse(trimmed.Substring(0, trimmed.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out millicores)
@@ -48,15 +53,16 @@ internal static class QuantityRules
         return true;
     }
 
+    /// <summary>"512Mi", "2Gi", "1G" or plain bytes, rounded up to whole bytes; zero and negatives are refused.</summary>
     public static bool TryParseBytes(string? text, out long bytes)
     {
         bytes = 0;
-        if (text is null || string.IsNullOrWhiteSpace(text))
+        var number = text?.Trim();
+        if (number is null || number.Length == 0)
         {
             return false;
         }
 
-        var number = text.Trim();
         long factor = 1;
         foreach (var (suffix, f) in MemorySuffixes)
         {
@@ -92,7 +98,7 @@ internal static class QuantityRules
         return true;
     }
 
-    /// <summary>Parses "3" or "25%", as <c>IntOrPercent.Parse</c> does.</summary>
+    /// <summary>"3" (a count) or "25%" (a share of the desired replicas).</summary>
     public static bool TryParseIntOrPercent(string? text, out int value, out bool isPercent)
     {
         var trimmed = text?.Trim() ?? string.Empty;

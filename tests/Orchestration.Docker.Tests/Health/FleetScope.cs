@@ -1,6 +1,6 @@
 using Orchestration.Testing;
 
-namespace Orchestration.Health.Tests;
+namespace Orchestration.Docker.Tests.Health;
 
 /// <summary>A test fleet on the real engine for one test, started without waiting for readiness and with the probes as
 /// declared (the tests check how they behave).</summary>
