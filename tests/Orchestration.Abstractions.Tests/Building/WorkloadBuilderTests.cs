@@ -7,7 +7,7 @@ public class WorkloadBuilderTests
     // Every fluent method of WorkloadBuilder, each exercised by Every_builder_method_lands_in_the_spec.
     private static readonly string[] Covered =
     [
-        "Image", "PullPolicy", "Replicas", "Command", "Args", "Env", "Secret", "Port", "Requests", "Limits", "Configure",
+        "Image", "PullPolicy", "Replicas", "Autoscale", "Command", "Args", "Env", "Secret", "Port", "Requests", "Limits", "Configure",
         "Job", "DaemonSet", "Startup", "Readiness", "Liveness", "RestartPolicy", "RollingUpdate", "RecreateUpdate",
         "DependsOn", "StopGracePeriod", "DrainDelay", "NodeSelector", "Tolerate", "AntiAffinity", "Placement", "Volume",
         "Bind", "Tmpfs", "Label", "AddCapability", "Privileged", "HostNetwork", "ReadOnlyRootFilesystem", "User",
@@ -26,6 +26,7 @@ public class WorkloadBuilderTests
             .Image("registry.local:5000/team/api:1.2")
             .PullPolicy(PullPolicy.Never)
             .Replicas(3)
+            .Autoscale(2, 6, a => a.Cpu(70))
             .Command("/app/api")
             .Args("--verbose", "--port=8080")
             .Env("MODE", "prod")
@@ -68,6 +69,8 @@ public class WorkloadBuilderTests
         Assert.Equal("registry.local:5000/team/api:1.2", spec.Image);
         Assert.Equal(PullPolicy.Never, spec.PullPolicy);
         Assert.Equal(3, spec.Replicas);
+        Assert.Equal((2, 6), (spec.Autoscaling!.MinReplicas, spec.Autoscaling.MaxReplicas));
+        Assert.Equal(MetricSource.Cpu, Assert.Single(spec.Autoscaling.Metrics).Source);
         Assert.Equal(["/app/api"], spec.Command.AsEnumerable());
         Assert.Equal(["--verbose", "--port=8080"], spec.Args.AsEnumerable());
         Assert.Equal("prod", spec.Environment["MODE"]);

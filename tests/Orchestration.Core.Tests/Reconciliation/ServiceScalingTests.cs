@@ -88,6 +88,6 @@ public sealed class ServiceScalingTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => fleet.Orchestrator.ScaleAsync("wbe", 2));
 
         Assert.StartsWith("Workload 'wbe' is not part of fleet", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Did you mean 'web'?", error.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'web'?", error.Message, StringComparison.Ordinal);
     }
 }
