@@ -22,7 +22,14 @@ public sealed class FaultSequenceTests
         const int sequences = 1000;
         for (var seed = 0; seed < sequences; seed++)
         {
-            await RunSequenceAsync(seed);
+            try
+            {
+                await RunSequenceAsync(seed);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"seed {seed}: {e.Message}", e);
+            }
         }
     }
 

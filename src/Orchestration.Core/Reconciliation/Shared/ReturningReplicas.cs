@@ -6,7 +6,8 @@ namespace Orchestration.Reconciliation;
 /// live-restore keeps them running. A container that still matches the desired revision is taken back in place of a
 /// replacement that has not started yet (for a daemon set: when its node has no replica), instead of being removed while
 /// the replacement starts, so the workload never runs more containers than its replica count. When the replacement
-/// already runs elsewhere, the returning container is a leftover and removed as before.</summary>
+/// already runs elsewhere, or the node meanwhile holds another replica of a workload with anti-affinity to itself, the
+/// returning container is a leftover and removed as before.</summary>
 internal static class ReturningReplicas
 {
     /// <summary>Whether the given-up replica <paramref name="id"/> takes <paramref name="container"/> back. When it does,
@@ -31,6 +32,14 @@ internal static class ReturningReplicas
         }
         else
         {
+            // The node may have taken another replica of a workload that keeps one per node meanwhile.
+            var node = container.Ref.Node;
+            if (spec.Placement.RequiredAntiAffinity.Contains(spec.Name)
+                && ctx.Book.Replicas.Values.Any(r => (r.Container?.Node ?? r.Reservation?.Node ?? r.AdoptedNode) == node))
+            {
+                return false;
+            }
+
             var replacement = ctx.Book.Replicas.Values.FirstOrDefault(r =>
                 r.Container is null && r.Phase is ReplicaPhase.Pending or ReplicaPhase.BackOff && !r.IsLeaving
                 && string.Equals(r.Revision, spec.Revision, StringComparison.Ordinal));
