@@ -7,6 +7,7 @@ public sealed partial class TestFleet
 {
     /// <summary>The address of a ready replica of <paramref name="workload"/> on its port <paramref name="port"/>, such
     /// as <c>http://127.0.0.1:49153</c>. With several ready replicas, the first by replica order.</summary>
+    /// <exception cref="ArgumentException">The fleet has no workload of that name; the message names those it has.</exception>
     /// <exception cref="InvalidOperationException">No ready replica publishes that port; the message shows why.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The generic overload names the workload by its type: no call can bind to both.")]
     public Uri Endpoint(string workload, string port, string scheme = "http")
@@ -26,6 +27,7 @@ public sealed partial class TestFleet
         => Endpoint(TWorkload.Spec.Name, port, scheme);
 
     /// <summary>The addresses of every ready replica of <paramref name="workload"/> on its port <paramref name="port"/>.</summary>
+    /// <exception cref="ArgumentException">The fleet has no workload of that name; the message names those it has.</exception>
     public IReadOnlyList<Uri> Endpoints(string workload, string port, string scheme = "http")
     {
         ArgumentException.ThrowIfNullOrEmpty(workload);

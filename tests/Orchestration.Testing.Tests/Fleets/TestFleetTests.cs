@@ -22,7 +22,7 @@ public sealed class TestFleetTests(EngineFixture engine, ITestOutputHelper outpu
             using var http = new HttpClient();
             Assert.Equal("ok", (await http.GetStringAsync(fleet.Endpoint("web", "http"))).Trim());
             Assert.Equal("tcp", fleet.Endpoint("cache", "tcp", scheme: "tcp").Scheme);
-            Assert.Contains("no workload 'nope'", Assert.Throws<InvalidOperationException>(() => fleet.Endpoint("nope", "http")).Message);
+            Assert.Contains("(its workloads: web, cache)", Assert.Throws<ArgumentException>(() => fleet.Endpoint("nope", "http")).Message);
             Assert.Contains("ports are 'http'", Assert.Throws<InvalidOperationException>(() => fleet.Endpoint("web", "grpc")).Message);
             Assert.Equal(4, (await engine.LabelledAsync(label)).Count);
         }
