@@ -27,10 +27,14 @@ public sealed class SwarmFleetTests
         SwarmAppHost? adopter = null;
         try
         {
-            // Runs: the dependant after its dependency, spread over the three nodes, reaching the store by name.
+            // Runs: the dependant after its dependency, spread over the nodes, reaching the store by name.
             var status = await app.WaitForAsync(s => s["store"]?.Ready == 1 && s["web"] is { Ready: 3, Phase: WorkloadPhase.Available });
             var web = status["web"]!;
-            Assert.Equal(3, web.Replicas.Select(r => r.Node).Distinct().Count());
+            // Swarm spreads a service's tasks as a preference: a task the engine fails to start on one node (its network attachment
+            // failing there, for example) is placed on another, so "spread" means more
+            // than one node here; the tasks' history is in the message when it does not hold.
+            var webNodes = web.Replicas.Select(r => r.Node).Distinct().Count();
+            Assert.True(webNodes >= 2, $"web runs on {webNodes} node; its tasks:\n" + await Cli.DockerAsync(manager, "service", "ps", "--no-trunc", "--format", "{{.Name}} {{.Node}} {{.DesiredState}} {{.CurrentState}} {{.Error}}", $"{fleet}_web"));
             var storeNode = status["store"]!.Replicas.Single(r => r.Ready).Node;
             Assert.Contains(web.Replicas, r => r.Node != storeNode);
             var storeStarted = app.Events.OfType<ReplicaStarted>().First(e => e.Workload == "store").Time;
