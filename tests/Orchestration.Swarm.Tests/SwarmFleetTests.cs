@@ -30,9 +30,9 @@ public sealed class SwarmFleetTests
             // Runs: the dependant after its dependency, spread over the nodes, reaching the store by name.
             var status = await app.WaitForAsync(s => s["store"]?.Ready == 1 && s["web"] is { Ready: 3, Phase: WorkloadPhase.Available });
             var web = status["web"]!;
-            // Swarm spreads a service's tasks as a preference: a task the engine fails to start on one node (its network attachment
-            // failing there, for example) is placed on another, so "spread" means more
-            // than one node here; the tasks' history is in the message when it does not hold.
+            // Swarm spreads a service's tasks as a preference: a task the engine fails to start on one node (its
+            // network attachment failing there, for example) is placed on another, so "spread" means more than one
+            // node here; the tasks' history is in the message when it does not hold.
             var webNodes = web.Replicas.Select(r => r.Node).Distinct().Count();
             Assert.True(webNodes >= 2, $"web runs on {webNodes} node; its tasks:\n" + await Cli.DockerAsync(manager, "service", "ps", "--no-trunc", "--format", "{{.Name}} {{.Node}} {{.DesiredState}} {{.CurrentState}} {{.Error}}", $"{fleet}_web"));
             var storeNode = status["store"]!.Replicas.Single(r => r.Ready).Node;
