@@ -70,7 +70,17 @@ internal sealed partial class Orchestrator
         foreach (var node in _observed.Nodes())
         {
             var info = node.Info;
-            var status = new NodeStatus
+            long cpuRequested = 0, memoryRequested = 0;
+            var replicas = 0;
+            lock (_scheduling.Gate)
+            {
+                if (_scheduling.Find(info.Name) is { } placed)
+                {
+                    (cpuRequested, memoryRequested, replicas) = (placed.CpuRequested, placed.MemoryRequested, placed.ReplicaCount);
+                }
+            }
+
+            result.Add(new NodeStatus
             {
                 Name = info.Name,
                 State = node.StateAt(now, _nodeLostGracePeriod),
@@ -82,21 +92,10 @@ internal sealed partial class Orchestrator
                 Taints = info.Taints,
                 CpuMillicores = info.CpuMillicores,
                 MemoryBytes = info.MemoryBytes,
-            };
-            lock (_scheduling.Gate)
-            {
-                if (_scheduling.Find(info.Name) is { } placed)
-                {
-                    status = status with
-                    {
-                        CpuRequestedMillicores = placed.CpuRequested,
-                        MemoryRequestedBytes = placed.MemoryRequested,
-                        Replicas = placed.ReplicaCount,
-                    };
-                }
-            }
-
-            result.Add(status);
+                CpuRequestedMillicores = cpuRequested,
+                MemoryRequestedBytes = memoryRequested,
+                Replicas = replicas,
+            });
         }
 
         return result.ToImmutable();

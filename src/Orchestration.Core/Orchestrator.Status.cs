@@ -41,7 +41,7 @@ internal sealed partial class Orchestrator
         {
             var changed = _status.Changed.Next;
             var status = GetStatus();
-            if (condition(status with { ThrowOnUnknownWorkload = _store.Current is not null }))
+            if (condition(status.WithThrowOnUnknownWorkload(_store.Current is not null)))
             {
                 return status;
             }

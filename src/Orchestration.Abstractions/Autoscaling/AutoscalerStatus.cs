@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Orchestration;
 
 /// <summary>An autoscaler's row in the fleet status: its bounds, its last decision and why.</summary>
-public sealed record AutoscalerStatus
+public sealed class AutoscalerStatus : Snapshot
 {
     /// <summary>The service.</summary>
     public required string Workload { get; init; }

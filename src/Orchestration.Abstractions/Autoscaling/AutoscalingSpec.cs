@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using Orchestration.Values;
 
 namespace Orchestration;
 
@@ -38,4 +40,31 @@ public sealed record AutoscalingSpec
     /// <value>The default value is <see cref="ScalingRules.DefaultScaleDown"/>: a 300 s stabilization window; up to
     /// 100 % fewer per 15 seconds.</value>
     public ScalingRules ScaleDown { get; init; } = ScalingRules.DefaultScaleDown;
+
+    /// <summary>Whether <paramref name="other"/> holds the same values: every property equal, collections item by item
+    /// and dictionaries entry by entry.</summary>
+    public bool Equals(AutoscalingSpec? other)
+        => ReferenceEquals(this, other)
+           || (other is not null
+               && MinReplicas == other.MinReplicas
+               && MaxReplicas == other.MaxReplicas
+               && ValueEquality.Sequence(Metrics, other.Metrics)
+               && SyncPeriod == other.SyncPeriod
+               && Tolerance == other.Tolerance
+               && IdlePeriod == other.IdlePeriod
+               && ScaleUp == other.ScaleUp
+               && ScaleDown == other.ScaleDown);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(MinReplicas);
+        hash.Add(MaxReplicas);
+        hash.Add(ValueEquality.SequenceHash(Metrics));
+        hash.Add(SyncPeriod);
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(AutoscalingSpec)).AppendMembers(builder, this);
 }

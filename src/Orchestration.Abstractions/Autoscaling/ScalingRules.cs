@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using Orchestration.Values;
 
 namespace Orchestration;
 
@@ -30,4 +32,25 @@ public sealed record ScalingRules
     /// <summary>Which policy applies when there are several.</summary>
     /// <value>The default value is <see cref="ScalingPolicySelect.Max"/>.</value>
     public ScalingPolicySelect Select { get; init; } = ScalingPolicySelect.Max;
+
+    /// <summary>Whether <paramref name="other"/> holds the same values: every property equal, collections item by item
+    /// and dictionaries entry by entry.</summary>
+    public bool Equals(ScalingRules? other)
+        => ReferenceEquals(this, other)
+           || (other is not null
+               && StabilizationWindow == other.StabilizationWindow
+               && ValueEquality.Sequence(Policies, other.Policies)
+               && Select == other.Select);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(StabilizationWindow);
+        hash.Add(ValueEquality.SequenceHash(Policies));
+        hash.Add(Select);
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(ScalingRules)).AppendMembers(builder, this);
 }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Orchestration.Events;
 
 /// <summary>An autoscaler decided: it changed the replica count, or its recommendation or what held it back changed.</summary>
-public sealed record AutoscalerDecided : OrchestrationEvent
+public sealed class AutoscalerDecided : OrchestrationEvent
 {
     /// <summary>The replica count before.</summary>
     public required int From { get; init; }

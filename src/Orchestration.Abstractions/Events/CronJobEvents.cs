@@ -1,7 +1,7 @@
 namespace Orchestration.Events;
 
 /// <summary>A cron job started a run.</summary>
-public sealed record CronJobRunStarted : OrchestrationEvent
+public sealed class CronJobRunStarted : OrchestrationEvent
 {
     /// <summary>The run's id.</summary>
     public required string RunId { get; init; }
@@ -14,7 +14,7 @@ public sealed record CronJobRunStarted : OrchestrationEvent
 }
 
 /// <summary>A cron job's run due at <see cref="ScheduledAt"/> was not started.</summary>
-public sealed record CronJobRunSkipped : OrchestrationEvent
+public sealed class CronJobRunSkipped : OrchestrationEvent
 {
     /// <summary>The time the schedule gave for it.</summary>
     public required DateTimeOffset ScheduledAt { get; init; }
@@ -27,7 +27,7 @@ public sealed record CronJobRunSkipped : OrchestrationEvent
 }
 
 /// <summary>A cron job's run completed, failed, or was stopped to make way for a newer one (Replace).</summary>
-public sealed record CronJobRunFinished : OrchestrationEvent
+public sealed class CronJobRunFinished : OrchestrationEvent
 {
     /// <summary>The run's id.</summary>
     public required string RunId { get; init; }

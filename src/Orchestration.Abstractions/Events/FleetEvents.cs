@@ -1,7 +1,7 @@
 namespace Orchestration.Events;
 
 /// <summary>A new desired state was validated and stored.</summary>
-public sealed record FleetApplied : OrchestrationEvent
+public sealed class FleetApplied : OrchestrationEvent
 {
     /// <summary>Workload names and their revisions.</summary>
     public required IReadOnlyDictionary<string, string> Revisions { get; init; }
@@ -11,7 +11,7 @@ public sealed record FleetApplied : OrchestrationEvent
 }
 
 /// <summary>A workload's desired replica count changed.</summary>
-public sealed record WorkloadScaled : OrchestrationEvent
+public sealed class WorkloadScaled : OrchestrationEvent
 {
     /// <summary>The previous count.</summary>
     public required int From { get; init; }

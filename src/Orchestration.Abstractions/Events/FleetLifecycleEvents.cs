@@ -1,7 +1,7 @@
 namespace Orchestration.Events;
 
 /// <summary>Every container and runtime resource of the fleet was removed.</summary>
-public sealed record FleetDeleted : OrchestrationEvent
+public sealed class FleetDeleted : OrchestrationEvent
 {
     /// <summary>Containers removed.</summary>
     public required int Containers { get; init; }

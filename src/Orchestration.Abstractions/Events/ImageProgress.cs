@@ -2,7 +2,7 @@ namespace Orchestration.Events;
 
 /// <summary>Progress of an image pull or build on a node: published when it starts, at most a few times a second while
 /// it runs, and once when it ends.</summary>
-public sealed record ImageProgress : OrchestrationEvent
+public sealed class ImageProgress : OrchestrationEvent
 {
     /// <summary>The node.</summary>
     public required string Node { get; init; }

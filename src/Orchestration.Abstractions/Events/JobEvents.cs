@@ -1,7 +1,7 @@
 namespace Orchestration.Events;
 
 /// <summary>A job reached its completions.</summary>
-public sealed record JobCompleted : OrchestrationEvent
+public sealed class JobCompleted : OrchestrationEvent
 {
     /// <summary>Successful runs.</summary>
     public required int Succeeded { get; init; }
@@ -14,7 +14,7 @@ public sealed record JobCompleted : OrchestrationEvent
 }
 
 /// <summary>A job's failed runs exceeded its backoff limit; its replicas were stopped.</summary>
-public sealed record JobFailed : OrchestrationEvent
+public sealed class JobFailed : OrchestrationEvent
 {
     /// <summary>Failed runs.</summary>
     public required int Failed { get; init; }

@@ -3,7 +3,7 @@ using Orchestration.Runtime;
 namespace Orchestration.Events;
 
 /// <summary>A node appeared, changed state or disappeared.</summary>
-public sealed record NodeStateChanged : OrchestrationEvent
+public sealed class NodeStateChanged : OrchestrationEvent
 {
     /// <summary>The node.</summary>
     public required string Node { get; init; }

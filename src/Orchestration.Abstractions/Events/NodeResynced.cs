@@ -3,7 +3,7 @@ namespace Orchestration.Events;
 /// <summary>Changes on a node may have been missed (its runtime's event stream broke, or reported a container the
 /// orchestrator did not know), so the node's containers were listed again. Between such gaps the orchestrator lists
 /// nothing: it follows the event stream and resyncs from what it observed.</summary>
-public sealed record NodeResynced : OrchestrationEvent
+public sealed class NodeResynced : OrchestrationEvent
 {
     /// <summary>The node listed again; <see langword="null"/> when every node of a runtime was.</summary>
     public string? Node { get; init; }

@@ -2,7 +2,7 @@ namespace Orchestration.Events;
 
 /// <summary>A user asked for an operation on the fleet (scale, rollback, cordon, restart …) through an operations
 /// surface such as the dashboard or its API; says who, what and how it ended.</summary>
-public sealed record OperationRecorded : OrchestrationEvent
+public sealed class OperationRecorded : OrchestrationEvent
 {
     /// <summary>The user's name as the host app authenticated it, or "anonymous".</summary>
     public required string User { get; init; }

@@ -1,7 +1,7 @@
 namespace Orchestration.Events;
 
 /// <summary>A replica's probe reached its failure threshold.</summary>
-public sealed record ProbeFailed : ReplicaEvent
+public sealed class ProbeFailed : ReplicaEvent
 {
     /// <summary>Which probe failed.</summary>
     public required ProbeTarget Probe { get; init; }
@@ -20,7 +20,7 @@ public sealed record ProbeFailed : ReplicaEvent
 }
 
 /// <summary>A replica's probe passed its success threshold (after starting, or after failing).</summary>
-public sealed record ProbePassed : ReplicaEvent
+public sealed class ProbePassed : ReplicaEvent
 {
     /// <summary>Which probe passed.</summary>
     public required ProbeTarget Probe { get; init; }
@@ -30,7 +30,7 @@ public sealed record ProbePassed : ReplicaEvent
 }
 
 /// <summary>A replica failed its liveness (or startup) probe and is restarted.</summary>
-public sealed record ReplicaUnhealthy : ReplicaEvent
+public sealed class ReplicaUnhealthy : ReplicaEvent
 {
     /// <summary>Why, such as "liveness probe failed: exit code 1".</summary>
     public required string Reason { get; init; }

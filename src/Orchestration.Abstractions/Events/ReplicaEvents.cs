@@ -1,14 +1,14 @@
 namespace Orchestration.Events;
 
 /// <summary>An event about one replica.</summary>
-public abstract record ReplicaEvent : OrchestrationEvent
+public abstract class ReplicaEvent : OrchestrationEvent
 {
     /// <summary>The replica's stable id.</summary>
     public required string ReplicaId { get; init; }
 }
 
 /// <summary>The scheduler placed a replica on a node and reserved its resources there.</summary>
-public sealed record ReplicaScheduled : ReplicaEvent
+public sealed class ReplicaScheduled : ReplicaEvent
 {
     /// <summary>The chosen node.</summary>
     public required string Node { get; init; }
@@ -18,7 +18,7 @@ public sealed record ReplicaScheduled : ReplicaEvent
 }
 
 /// <summary>No node can take a replica; it stays pending and is placed as soon as one can.</summary>
-public sealed record ReplicaPending : ReplicaEvent
+public sealed class ReplicaPending : ReplicaEvent
 {
     /// <summary>Why, such as "0/5 nodes fit: 3 rejected by ResourcesFit, 2 rejected by NodeSelector".</summary>
     public required string Reason { get; init; }
@@ -31,7 +31,7 @@ public sealed record ReplicaPending : ReplicaEvent
 }
 
 /// <summary>A replica's container was started (or adopted running).</summary>
-public sealed record ReplicaStarted : ReplicaEvent
+public sealed class ReplicaStarted : ReplicaEvent
 {
     /// <summary>The node.</summary>
     public required string Node { get; init; }
@@ -47,7 +47,7 @@ public sealed record ReplicaStarted : ReplicaEvent
 }
 
 /// <summary>A replica's container ended, or failed to start.</summary>
-public sealed record ReplicaExited : ReplicaEvent
+public sealed class ReplicaExited : ReplicaEvent
 {
     /// <summary>The node.</summary>
     public string? Node { get; init; }
@@ -66,7 +66,7 @@ public sealed record ReplicaExited : ReplicaEvent
 }
 
 /// <summary>A replica will be started again after a backoff delay.</summary>
-public sealed record ReplicaRestartScheduled : ReplicaEvent
+public sealed class ReplicaRestartScheduled : ReplicaEvent
 {
     /// <summary>The delay before the next start.</summary>
     public required TimeSpan Delay { get; init; }
@@ -79,7 +79,7 @@ public sealed record ReplicaRestartScheduled : ReplicaEvent
 }
 
 /// <summary>A replica's node was lost; a new replica replaces it on another node.</summary>
-public sealed record ReplicaRescheduled : ReplicaEvent
+public sealed class ReplicaRescheduled : ReplicaEvent
 {
     /// <summary>The lost node.</summary>
     public required string FromNode { get; init; }
@@ -95,7 +95,7 @@ public sealed record ReplicaRescheduled : ReplicaEvent
 }
 
 /// <summary>A replica was stopped and removed.</summary>
-public sealed record ReplicaRemoved : ReplicaEvent
+public sealed class ReplicaRemoved : ReplicaEvent
 {
     /// <summary>Why, such as "scale down" or "belongs to no desired workload".</summary>
     public required string Reason { get; init; }
@@ -105,7 +105,7 @@ public sealed record ReplicaRemoved : ReplicaEvent
 }
 
 /// <summary>A running container found at start matched the desired revision and was taken over.</summary>
-public sealed record ReplicaAdopted : ReplicaEvent
+public sealed class ReplicaAdopted : ReplicaEvent
 {
     /// <summary>The node.</summary>
     public required string Node { get; init; }
@@ -115,7 +115,7 @@ public sealed record ReplicaAdopted : ReplicaEvent
 }
 
 /// <summary>A replica exited and will not be restarted.</summary>
-public sealed record ReplicaFailed : ReplicaEvent
+public sealed class ReplicaFailed : ReplicaEvent
 {
     /// <summary>The exit code, when known.</summary>
     public int? ExitCode { get; init; }

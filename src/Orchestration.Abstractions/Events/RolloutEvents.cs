@@ -1,7 +1,7 @@
 namespace Orchestration.Events;
 
 /// <summary>An event about a workload's rollout from one revision to another.</summary>
-public abstract record RolloutEvent : OrchestrationEvent
+public abstract class RolloutEvent : OrchestrationEvent
 {
     /// <summary>The revision being rolled out (<see cref="WorkloadSpec.Revision"/>).</summary>
     public required string Revision { get; init; }
@@ -11,7 +11,7 @@ public abstract record RolloutEvent : OrchestrationEvent
 }
 
 /// <summary>A new revision started replacing the replicas of older ones.</summary>
-public sealed record RolloutStarted : RolloutEvent
+public sealed class RolloutStarted : RolloutEvent
 {
     /// <summary>How old replicas are replaced.</summary>
     public required UpdateKind Strategy { get; init; }
@@ -21,7 +21,7 @@ public sealed record RolloutStarted : RolloutEvent
 }
 
 /// <summary>Every replica runs the new revision and is available.</summary>
-public sealed record RolloutCompleted : RolloutEvent
+public sealed class RolloutCompleted : RolloutEvent
 {
     /// <inheritdoc />
     public override string Message => $"Workload '{Workload}' rolled out revision {Number} ({Revision})";
@@ -29,7 +29,7 @@ public sealed record RolloutCompleted : RolloutEvent
 
 /// <summary>A rollout stopped where it is: paused on request, or its progress deadline passed and its failure action
 /// is to pause.</summary>
-public sealed record RolloutPaused : RolloutEvent
+public sealed class RolloutPaused : RolloutEvent
 {
     /// <summary>Why, such as "paused on request" or "deadline exceeded: …".</summary>
     public required string Reason { get; init; }
@@ -42,7 +42,7 @@ public sealed record RolloutPaused : RolloutEvent
 }
 
 /// <summary>A paused rollout continues.</summary>
-public sealed record RolloutResumed : RolloutEvent
+public sealed class RolloutResumed : RolloutEvent
 {
     /// <inheritdoc />
     public override string Message => $"Workload '{Workload}' rollout of revision {Number} resumed";
@@ -50,7 +50,7 @@ public sealed record RolloutResumed : RolloutEvent
 
 /// <summary>A workload went back to an earlier revision, automatically (its rollout missed its deadline) or on
 /// request.</summary>
-public sealed record RolloutRolledBack : RolloutEvent
+public sealed class RolloutRolledBack : RolloutEvent
 {
     /// <summary>The revision rolled back from.</summary>
     public required string FromRevision { get; init; }

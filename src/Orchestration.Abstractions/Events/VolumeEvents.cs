@@ -1,7 +1,7 @@
 namespace Orchestration.Events;
 
 /// <summary>A stateful replica's volume was removed, per the workload's retention policy.</summary>
-public sealed record VolumeRemoved : OrchestrationEvent
+public sealed class VolumeRemoved : OrchestrationEvent
 {
     /// <summary>The volume's name.</summary>
     public required string Volume { get; init; }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using Orchestration.Values;
 
 namespace Orchestration;
 
@@ -10,6 +12,25 @@ public sealed record FleetSpec
 
     /// <summary>The workloads, in declaration order.</summary>
     public ImmutableArray<WorkloadSpec> Workloads { get; init; } = [];
+
+    /// <summary>Whether <paramref name="other"/> holds the same values: every property equal, collections item by item
+    /// and dictionaries entry by entry.</summary>
+    public bool Equals(FleetSpec? other)
+        => ReferenceEquals(this, other)
+           || (other is not null
+               && Name == other.Name
+               && ValueEquality.Sequence(Workloads, other.Workloads));
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.Add(ValueEquality.SequenceHash(Workloads));
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(FleetSpec)).AppendMembers(builder, this);
 
     /// <summary>The workload with the given name, or <see langword="null"/>.</summary>
     public WorkloadSpec? Find(string workload)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using Orchestration.Values;
 
 namespace Orchestration;
 
@@ -37,6 +39,33 @@ public sealed record PlacementSpec
     /// <summary>When set, a hard limit on how much the per-node replica counts of this workload may differ
     /// between eligible nodes (Kubernetes' topology spread <c>maxSkew</c>).</summary>
     public int? MaxSkew { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> holds the same values: every property equal, collections item by item
+    /// and dictionaries entry by entry.</summary>
+    public bool Equals(PlacementSpec? other)
+        => ReferenceEquals(this, other)
+           || (other is not null
+               && ValueEquality.Map(NodeSelector, other.NodeSelector)
+               && ValueEquality.Sequence(Tolerations, other.Tolerations)
+               && ValueEquality.Sequence(RequiredAntiAffinity, other.RequiredAntiAffinity)
+               && ValueEquality.Sequence(PreferredAntiAffinity, other.PreferredAntiAffinity)
+               && Strategy == other.Strategy
+               && MaxSkew == other.MaxSkew);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(ValueEquality.MapHash(NodeSelector));
+        hash.Add(ValueEquality.SequenceHash(Tolerations));
+        hash.Add(ValueEquality.SequenceHash(RequiredAntiAffinity));
+        hash.Add(ValueEquality.SequenceHash(PreferredAntiAffinity));
+        hash.Add(Strategy);
+        hash.Add(MaxSkew);
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(PlacementSpec)).AppendMembers(builder, this);
 }
 
 /// <summary>The effect of a node taint on replicas that do not tolerate it.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using Orchestration.Values;
 
 namespace Orchestration;
 
@@ -50,6 +52,35 @@ public sealed record ProbeSpec
     /// <summary>Consecutive failures that make the probe fail.</summary>
     /// <value>The default value is 3.</value>
     public int FailureThreshold { get; init; } = ProbeDefaults.FailureThreshold;
+
+    /// <summary>Whether <paramref name="other"/> holds the same values: every property equal, collections item by item
+    /// and dictionaries entry by entry.</summary>
+    public bool Equals(ProbeSpec? other)
+        => ReferenceEquals(this, other)
+           || (other is not null
+               && Kind == other.Kind
+               && Port == other.Port
+               && Path == other.Path
+               && ValueEquality.Sequence(Command, other.Command)
+               && InitialDelay == other.InitialDelay
+               && Period == other.Period
+               && Timeout == other.Timeout
+               && SuccessThreshold == other.SuccessThreshold
+               && FailureThreshold == other.FailureThreshold);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Kind);
+        hash.Add(Port);
+        hash.Add(Path);
+        hash.Add(ValueEquality.SequenceHash(Command));
+        hash.Add(Period);
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(ProbeSpec)).AppendMembers(builder, this);
 }
 
 /// <summary>Default probe timings.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using Orchestration.Values;
 
 namespace Orchestration;
 
@@ -34,4 +36,31 @@ public sealed record SecuritySpec
 
     /// <summary>User (name or uid[:gid]) the process runs as; <see langword="null"/> keeps the image's.</summary>
     public string? User { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> holds the same values: every property equal, collections item by item
+    /// and dictionaries entry by entry.</summary>
+    public bool Equals(SecuritySpec? other)
+        => ReferenceEquals(this, other)
+           || (other is not null
+               && Profile == other.Profile
+               && ValueEquality.Sequence(AddCapabilities, other.AddCapabilities)
+               && Privileged == other.Privileged
+               && HostNetwork == other.HostNetwork
+               && HostPid == other.HostPid
+               && ReadOnlyRootFilesystem == other.ReadOnlyRootFilesystem
+               && User == other.User);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Profile);
+        hash.Add(ValueEquality.SequenceHash(AddCapabilities));
+        hash.Add(Privileged);
+        hash.Add(HostNetwork);
+        hash.Add(User);
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(SecuritySpec)).AppendMembers(builder, this);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using Orchestration.Values;
 
 namespace Orchestration;
 
@@ -29,13 +31,30 @@ public sealed record StatefulSetSpec
     /// <value>The default value is <see cref="VolumeRetention.Retain"/>.</value>
     public VolumeRetention WhenDeleted { get; init; } = VolumeRetention.Retain;
 
-    /// <inheritdoc />
+    /// <summary>Whether <paramref name="other"/> holds the same values: every property equal, collections item by item
+    /// and dictionaries entry by entry.</summary>
     public bool Equals(StatefulSetSpec? other)
-        => other is not null && PodManagement == other.PodManagement && Partition == other.Partition
-           && VolumeTemplates.SequenceEqual(other.VolumeTemplates) && WhenScaled == other.WhenScaled && WhenDeleted == other.WhenDeleted;
+        => ReferenceEquals(this, other)
+           || (other is not null
+               && PodManagement == other.PodManagement
+               && Partition == other.Partition
+               && ValueEquality.Sequence(VolumeTemplates, other.VolumeTemplates)
+               && WhenScaled == other.WhenScaled
+               && WhenDeleted == other.WhenDeleted);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(PodManagement, Partition, VolumeTemplates.Length, WhenScaled, WhenDeleted);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(PodManagement);
+        hash.Add(Partition);
+        hash.Add(ValueEquality.SequenceHash(VolumeTemplates));
+        hash.Add(WhenScaled);
+        hash.Add(WhenDeleted);
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(StatefulSetSpec)).AppendMembers(builder, this);
 }
 
 /// <summary>A per-replica volume of a stateful set.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using Orchestration.Values;
 
 namespace Orchestration;
 
@@ -110,6 +112,57 @@ public sealed record WorkloadSpec
     /// change it, so scaling or tuning a rollout never replaces containers. Ten lowercase hex characters. Computed once per
     /// instance and kept outside the record, so <c>with</c> copies never carry a stale value.</summary>
     public string Revision => Revisions.GetValue(this, static spec => SpecHash.Compute(spec));
+
+    /// <summary>Whether <paramref name="other"/> holds the same values: every property equal, collections item by item
+    /// and dictionaries entry by entry.</summary>
+    public bool Equals(WorkloadSpec? other)
+        => ReferenceEquals(this, other)
+           || (other is not null
+               && Name == other.Name
+               && Kind == other.Kind
+               && Image == other.Image
+               && PullPolicy == other.PullPolicy
+               && ValueEquality.Sequence(Command, other.Command)
+               && ValueEquality.Sequence(Args, other.Args)
+               && ValueEquality.Map(Environment, other.Environment)
+               && ValueEquality.Sequence(Secrets, other.Secrets)
+               && ValueEquality.Sequence(Files, other.Files)
+               && ContentDigest == other.ContentDigest
+               && ValueEquality.Sequence(Ports, other.Ports)
+               && Replicas == other.Replicas
+               && Resources == other.Resources
+               && Placement == other.Placement
+               && Probes == other.Probes
+               && Restart == other.Restart
+               && Update == other.Update
+               && Job == other.Job
+               && StatefulSet == other.StatefulSet
+               && CronJob == other.CronJob
+               && ValueEquality.Sequence(Dependencies, other.Dependencies)
+               && ValueEquality.Sequence(Mounts, other.Mounts)
+               && ValueEquality.Map(Labels, other.Labels)
+               && Security == other.Security
+               && StopGracePeriod == other.StopGracePeriod
+               && DrainDelay == other.DrainDelay
+               && ConnectionStringFormat == other.ConnectionStringFormat
+               && Autoscaling == other.Autoscaling);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.Add(Kind);
+        hash.Add(Image);
+        hash.Add(Replicas);
+        hash.Add(ValueEquality.SequenceHash(Command));
+        hash.Add(ValueEquality.SequenceHash(Args));
+        hash.Add(ValueEquality.MapHash(Environment));
+        hash.Add(ValueEquality.SequenceHash(Ports));
+        return hash.ToHashCode();
+    }
+
+    private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(WorkloadSpec)).AppendMembers(builder, this);
 
     /// <summary>Whether this workload declares a port with the given name.</summary>
     public bool HasPort(string name) => Ports.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal));

@@ -4,7 +4,7 @@ namespace Orchestration;
 
 /// <summary>Where a cron job stands, like <c>kubectl get cronjob</c>: its schedule, its active runs and the finished
 /// runs its history limits keep.</summary>
-public sealed record CronJobStatus
+public sealed class CronJobStatus : Snapshot
 {
     /// <summary>Whether new runs are held back.</summary>
     public required bool Suspended { get; init; }
@@ -23,7 +23,7 @@ public sealed record CronJobStatus
 }
 
 /// <summary>One run of a cron job.</summary>
-public sealed record CronJobRunStatus
+public sealed class CronJobRunStatus : Snapshot
 {
     /// <summary>The run's id, unique within the workload.</summary>
     public required string Id { get; init; }

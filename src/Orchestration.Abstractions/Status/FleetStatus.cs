@@ -4,10 +4,16 @@ using Orchestration.Runtime;
 namespace Orchestration;
 
 /// <summary>A snapshot of a fleet: each workload's counts and replicas, and the nodes they run on.</summary>
-/// <param name="Name">The fleet's name.</param>
-/// <param name="Workloads">Per workload, in declaration order.</param>
-public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Workloads)
+/// <param name="name">The fleet's name.</param>
+/// <param name="workloads">Per workload, in declaration order.</param>
+public sealed class FleetStatus(string name, ImmutableArray<WorkloadStatus> workloads) : Snapshot
 {
+    /// <summary>The fleet's name.</summary>
+    public string Name { get; init; } = name;
+
+    /// <summary>Per workload, in declaration order.</summary>
+    public ImmutableArray<WorkloadStatus> Workloads { get; init; } = workloads;
+
     /// <summary>Every node the fleet's runtimes report, by name.</summary>
     public ImmutableArray<NodeStatus> Nodes { get; init; } = [];
 
@@ -27,6 +33,10 @@ public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Wor
 
     /// <summary>Whether <see cref="this[string]"/> throws for an unknown name (set for <c>WaitForAsync</c> conditions).</summary>
     internal bool ThrowOnUnknownWorkload { get; init; }
+
+    /// <summary>This status, with <see cref="ThrowOnUnknownWorkload"/> set as given.</summary>
+    internal FleetStatus WithThrowOnUnknownWorkload(bool value)
+        => new(Name, Workloads) { Nodes = Nodes, ServiceAddresses = ServiceAddresses, Autoscalers = Autoscalers, ThrowOnUnknownWorkload = value };
 
     /// <summary>One row per workload, as <c>kubectl get deployments,statefulsets,…</c> prints them: name, kind,
     /// ready/desired, up to date, available, phase, revision, and per kind a detail (a job's counts, a cron job's
@@ -61,7 +71,7 @@ public enum WorkloadPhase
 }
 
 /// <summary>A workload's counts and replicas.</summary>
-public sealed record WorkloadStatus
+public sealed class WorkloadStatus : Snapshot
 {
     /// <summary>Workload name.</summary>
     public required string Name { get; init; }
@@ -132,7 +142,7 @@ public enum ReplicaPhase
 }
 
 /// <summary>One replica's state.</summary>
-public sealed record ReplicaStatus
+public sealed class ReplicaStatus : Snapshot
 {
     /// <summary>Stable replica id (a stateful replica's ordinal, such as "0").</summary>
     public required string Id { get; init; }

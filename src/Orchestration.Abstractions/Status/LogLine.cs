@@ -1,12 +1,24 @@
 namespace Orchestration;
 
 /// <summary>One line a replica's container wrote to stdout or stderr.</summary>
-/// <param name="Workload">The workload.</param>
-/// <param name="Replica">The replica's stable id.</param>
-/// <param name="ContainerId">The container that wrote it (a replica has a new one after each restart).</param>
-/// <param name="Text">The line, without its line break.</param>
-public sealed record LogLine(string Workload, string Replica, string ContainerId, string Text)
+/// <param name="workload">The workload.</param>
+/// <param name="replica">The replica's stable id.</param>
+/// <param name="containerId">The container that wrote it (a replica has a new one after each restart).</param>
+/// <param name="text">The line, without its line break.</param>
+public sealed class LogLine(string workload, string replica, string containerId, string text) : Snapshot
 {
+    /// <summary>The workload.</summary>
+    public string Workload { get; init; } = workload;
+
+    /// <summary>The replica's stable id.</summary>
+    public string Replica { get; init; } = replica;
+
+    /// <summary>The container that wrote it (a replica has a new one after each restart).</summary>
+    public string ContainerId { get; init; } = containerId;
+
+    /// <summary>The line, without its line break.</summary>
+    public string Text { get; init; } = text;
+
     /// <summary>The line prefixed with its workload and replica, such as <c>[web/r0] listening on 8080</c>.</summary>
     public override string ToString() => $"[{Workload}/{Replica}] {Text}";
 }

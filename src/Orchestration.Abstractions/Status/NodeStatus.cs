@@ -5,7 +5,7 @@ namespace Orchestration;
 
 /// <summary>One node as the fleet's orchestrator sees it: its state, whether it takes new replicas, and what the
 /// fleet's replicas have reserved on it.</summary>
-public sealed record NodeStatus
+public sealed class NodeStatus : Snapshot
 {
     /// <summary>Node name.</summary>
     public required string Name { get; init; }

@@ -3,12 +3,24 @@ using Orchestration.Runtime;
 namespace Orchestration;
 
 /// <summary>Where a ready replica of a workload can be reached on one of its named ports.</summary>
-/// <param name="Workload">Workload name.</param>
-/// <param name="Port">Port name.</param>
-/// <param name="ReplicaId">The replica.</param>
-/// <param name="Address">Host and port reachable from the orchestrator's machine.</param>
-public sealed record ServiceEndpoint(string Workload, string Port, string ReplicaId, HostEndpoint Address)
+/// <param name="workload">Workload name.</param>
+/// <param name="port">Port name.</param>
+/// <param name="replicaId">The replica.</param>
+/// <param name="address">Host and port reachable from the orchestrator's machine.</param>
+public sealed class ServiceEndpoint(string workload, string port, string replicaId, HostEndpoint address) : Snapshot
 {
+    /// <summary>Workload name.</summary>
+    public string Workload { get; init; } = workload;
+
+    /// <summary>Port name.</summary>
+    public string Port { get; init; } = port;
+
+    /// <summary>The replica.</summary>
+    public string ReplicaId { get; init; } = replicaId;
+
+    /// <summary>Host and port reachable from the orchestrator's machine.</summary>
+    public HostEndpoint Address { get; init; } = address;
+
     /// <summary>The address as a URI with the given scheme, such as <c>http://127.0.0.1:49153</c>.</summary>
     public Uri ToUri(string scheme = "http") => new($"{scheme}://{Address}");
 }

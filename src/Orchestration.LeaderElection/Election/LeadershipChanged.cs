@@ -3,7 +3,7 @@ using Orchestration.Events;
 namespace Orchestration.LeaderElection;
 
 /// <summary>This instance took, lost or handed over the leadership of its fleet, or saw another instance take it.</summary>
-public sealed record LeadershipChanged : OrchestrationEvent
+public sealed class LeadershipChanged : OrchestrationEvent
 {
     /// <summary>The instance that publishes the event.</summary>
     public required string Identity { get; init; }

@@ -4,7 +4,7 @@ namespace Orchestration.LeaderElection;
 
 /// <summary>The leader removed a container that a deposed leader created after the hand-over (its term label is older
 /// than the leader's term).</summary>
-public sealed record LateWriteUndone : OrchestrationEvent
+public sealed class LateWriteUndone : OrchestrationEvent
 {
     /// <summary>The removed container's id.</summary>
     public required string ContainerId { get; init; }

@@ -132,9 +132,13 @@ internal sealed partial class ImageProgressTracker : IProgress<JSONMessage>
 
         _lastPublished = now;
         var build = _template.Operation == ImageOperation.Build;
-        _publish(_template with
+        _publish(new ImageProgress
         {
             Time = now,
+            Fleet = _template.Fleet,
+            Node = _template.Node,
+            Image = _template.Image,
+            Operation = _template.Operation,
             LayersDone = build ? _step : _layers.Values.Count(l => l.Done),
             LayersTotal = build ? _steps : _layers.Count,
             BytesDone = build ? _contextBytes : _layers.Values.Sum(l => l.Current),

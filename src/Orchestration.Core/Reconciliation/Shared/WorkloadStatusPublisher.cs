@@ -102,13 +102,21 @@ internal sealed class WorkloadStatusPublisher
     {
         null => Waiting(w),
         _ when reported.Revision == w.Revision => reported,
-        _ when reported.Kind == w.Kind => reported with
+        _ when reported.Kind == w.Kind => new WorkloadStatus
         {
-            StalledReason = null,
-            Revision = w.Revision,
+            Name = reported.Name,
+            Kind = reported.Kind,
             Phase = WorkloadPhase.Progressing,
+            Revision = w.Revision,
             Desired = w.Kind == WorkloadKind.DaemonSet ? reported.Desired : DesiredOf(w),
+            Ready = reported.Ready,
+            Available = reported.Available,
             Updated = reported.Replicas.Count(r => r.Revision == w.Revision),
+            Succeeded = reported.Succeeded,
+            Failed = reported.Failed,
+            Replicas = reported.Replicas,
+            CronJob = reported.CronJob,
+            StalledReason = null,
         },
         _ => Waiting(w),
     };
