@@ -121,6 +121,9 @@ done
 pkg() { echo "$ROOT/nuget/$1.$version.nupkg"; }
 expect_entry "$(pkg Orchestration.Abstractions)" analyzers/dotnet/cs/Orchestration.Generators.dll
 expect_dependency "$(pkg Orchestration.Core)" Orchestration.Abstractions
+expect_dependency "$(pkg Orchestration.Runtime.Abstractions)" Orchestration.Abstractions
+expect_dependency "$(pkg Orchestration.Core)" Orchestration.Runtime.Abstractions
+for d in Orchestration.Runtime.Abstractions Orchestration.Core; do expect_dependency "$(pkg Orchestration.Runtime.InMemory)" "$d"; done
 for d in Orchestration.Abstractions Orchestration.Core; do expect_dependency "$(pkg Orchestration.Runtime.Docker)" "$d"; done
 for d in Orchestration.Abstractions Orchestration.Core Orchestration.Runtime.Docker; do expect_dependency "$(pkg Orchestration.Testing)" "$d"; done
 for entry in build/Orchestration.Testing.targets buildTransitive/Orchestration.Testing.targets \

@@ -63,7 +63,7 @@ internal sealed class DockerContainerRuntime(
     }
 
     public Task EnsureImageAsync(ContainerLaunch launch, CancellationToken cancellationToken)
-        => images.EnsureAsync(launch.Node, launch.Workload.Image, launch.Workload.PullPolicy, cancellationToken);
+        => images.EnsureAsync(launch.Node, launch.Container.Image, launch.Container.PullPolicy, cancellationToken);
 
     public async Task<ContainerInfo> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ internal sealed class DockerContainerRuntime(
         }
         catch (ImageUnavailableException)
         {
-            images.Forget(launch.Node, launch.Workload.Image);
+            images.Forget(launch.Node, launch.Container.Image);
             throw;
         }
     }

@@ -10,7 +10,7 @@ public sealed class ReadyNodesCounter : IFilterPlugin
 
     public string Name => "ready-nodes-counter";
 
-    public bool Filter(in PlacementRequest request, SchedulerNode node)
+    public bool Filter(in PlacementRequest request, ISchedulerNode node)
     {
         Interlocked.Increment(ref _consulted);
         return node.IsReady;

@@ -87,7 +87,7 @@ internal sealed class LaunchFactory
         return new ContainerLaunch
         {
             Fleet = _fleet,
-            Workload = workload,
+            Container = ResolvedContainerSpec.From(workload),
             ReplicaId = replicaId,
             Node = node,
             Name = ContainerName(_fleet, workload.Name, replicaId, attempt),

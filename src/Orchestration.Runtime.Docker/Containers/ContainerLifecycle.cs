@@ -51,7 +51,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
     {
         var node = nodes[launch.Node];
         var networkName = networks.NameOf(launch.Fleet);
-        var dnsServers = dns is null ? null : await dns.ServersAsync(node, launch.Fleet, launch.Workload.Name, cancellationToken).ConfigureAwait(false);
+        var dnsServers = dns is null ? null : await dns.ServersAsync(node, launch.Fleet, launch.Container.Workload, cancellationToken).ConfigureAwait(false);
         var parameters = ContainerParameters.Create(launch, networkName, options.Value, dnsServers, node.PublishAddress(options.Value));
         for (var attempt = 0; ; attempt++)
         {
@@ -80,7 +80,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await TryRemoveAsync(node, id).ConfigureAwait(false);
-                throw EngineErrors.Wrap(node.Name, $"starting container '{launch.Name}' from image '{launch.Workload.Image}'", e);
+                throw EngineErrors.Wrap(node.Name, $"starting container '{launch.Name}' from image '{launch.Container.Image}'", e);
             }
             finally
             {
@@ -178,11 +178,11 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
             }
             catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
             {
-                throw new ImageUnavailableException(launch.Workload.Image, node.Name, $"it is not on the node ({EngineErrors.Message(e)}); ensure the image first per its pull policy, or build or load it on the node", e);
+                throw new ImageUnavailableException(launch.Container.Image, node.Name, $"it is not on the node ({EngineErrors.Message(e)}); ensure the image first per its pull policy, or build or load it on the node", e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw EngineErrors.Wrap(node.Name, $"creating container '{launch.Name}' from image '{launch.Workload.Image}'", e);
+                throw EngineErrors.Wrap(node.Name, $"creating container '{launch.Name}' from image '{launch.Container.Image}'", e);
             }
         }
     }
@@ -201,7 +201,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
 
         var labels = existing.Config?.Labels;
         if (labels.Find(OrchestrationLabels.Replica) == launch.ReplicaId
-            && labels.Find(OrchestrationLabels.Revision) == launch.Workload.Revision
+            && labels.Find(OrchestrationLabels.Revision) == launch.Container.Revision
             && existing.State?.Status == "created")
         {
             return existing.ID;
@@ -242,7 +242,7 @@ internal sealed class ContainerLifecycle(DockerNodes nodes, FleetNetworks networ
     /// <summary>Docker answers 404 both for a missing image and a missing network; only the message tells them apart.</summary>
     private static bool IsMissingNetwork(DockerApiException e, ContainerLaunch launch)
         => e.StatusCode == HttpStatusCode.NotFound
-           && !launch.Workload.Security.HostNetwork
+           && !launch.Container.Security.HostNetwork
            && EngineErrors.Message(e) is var message
            && message.Contains("network", StringComparison.OrdinalIgnoreCase)
            && !message.Contains("image", StringComparison.OrdinalIgnoreCase);

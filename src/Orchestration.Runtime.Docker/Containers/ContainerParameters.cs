@@ -20,7 +20,7 @@ internal static class ContainerParameters
     /// <see cref="DockerRuntimeOptions.PublishAddress"/> when <see langword="null"/>.</param>
     public static CreateContainerParameters Create(ContainerLaunch launch, string networkName, DockerRuntimeOptions options, IReadOnlyList<string>? dnsServers = null, string? publishAddress = null)
     {
-        var spec = launch.Workload;
+        var spec = launch.Container;
         var security = spec.Security;
         var labels = new Dictionary<string, string>(launch.Labels, StringComparer.Ordinal)
         {
@@ -74,7 +74,7 @@ internal static class ContainerParameters
             {
                 EndpointsConfig = new Dictionary<string, EndpointSettings>(StringComparer.Ordinal)
                 {
-                    [networkName] = new() { Aliases = dnsServers is null ? [spec.Name, .. launch.NetworkAliases] : [.. launch.NetworkAliases] },
+                    [networkName] = new() { Aliases = dnsServers is null ? [spec.Workload, .. launch.NetworkAliases] : [.. launch.NetworkAliases] },
                 },
             };
             if (dnsServers is not null)
@@ -118,7 +118,7 @@ internal static class ContainerParameters
             Labels = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [OrchestrationLabels.Fleet] = launch.Fleet,
-                [OrchestrationLabels.Workload] = launch.Workload.Name,
+                [OrchestrationLabels.Workload] = launch.Container.Workload,
                 [OrchestrationLabels.Replica] = launch.ReplicaId,
             },
         },

@@ -14,7 +14,7 @@ internal static class SecurityProfileSettings
     /// processes, few enough that a fork bomb cannot take the node.</summary>
     public const long BaselinePidsLimit = 4096;
 
-    public static void Apply(HostConfig hostConfig, WorkloadSpec spec)
+    public static void Apply(HostConfig hostConfig, ResolvedContainerSpec spec)
     {
         var security = spec.Security;
         var profile = security.Profile ?? SecurityProfile.Baseline;

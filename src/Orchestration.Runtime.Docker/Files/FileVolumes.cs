@@ -33,7 +33,7 @@ internal static class FileVolumes
                 Labels = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     [OrchestrationLabels.Fleet] = launch.Fleet,
-                    [OrchestrationLabels.Workload] = launch.Workload.Name,
+                    [OrchestrationLabels.Workload] = launch.Container.Workload,
                     [Label] = launch.Name,
                 },
                 DriverConfig = new Driver

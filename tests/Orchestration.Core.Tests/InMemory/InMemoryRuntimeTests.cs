@@ -13,7 +13,7 @@ public sealed class InMemoryRuntimeTests
         return new ContainerLaunch
         {
             Fleet = "f",
-            Workload = spec,
+            Container = ResolvedContainerSpec.From(spec),
             ReplicaId = replica,
             Node = node,
             Name = $"f-web-{replica}",

@@ -27,6 +27,27 @@ public sealed class LaunchFactoryTests
     }
 
     [Fact]
+    public async Task A_launch_gives_the_runtime_the_container_part_of_the_workload()
+    {
+        var factory = new LaunchFactory(Options.Create(new OrchestrationOptions { FleetName = "shop" }), []);
+        var spec = new WorkloadBuilder("api").Image("api:1").PullPolicy(PullPolicy.Never).Command("/bin/api").Args("--serve")
+            .Port("http", 8080).Volume("data", "/data").Limits(cpu: "500m", memory: "256Mi", pids: 64).User("1000")
+            .StopGracePeriod(TimeSpan.FromSeconds(3)).Replicas(5).Build();
+        var launch = await factory.CreateAsync(spec, Replica("r1", 1), "n1", CancellationToken.None);
+
+        var container = launch.Container;
+        Assert.Equal(("api", spec.Revision, "api:1", PullPolicy.Never), (container.Workload, container.Revision, container.Image, container.PullPolicy));
+        Assert.Equal("/bin/api", Assert.Single(container.Command));
+        Assert.Equal("--serve", Assert.Single(container.Args));
+        Assert.Equal(spec.Ports, container.Ports);
+        Assert.Equal(spec.Mounts, container.Mounts);
+        Assert.Equal(spec.Resources, container.Resources);
+        Assert.Equal("1000", container.Security.User);
+        Assert.Equal(TimeSpan.FromSeconds(3), container.StopGracePeriod);
+        Assert.Equal(ResolvedContainerSpec.From(spec), container);
+    }
+
+    [Fact]
     public async Task A_secret_without_a_resolver_fails_naming_the_secret()
     {
         var factory = new LaunchFactory(Options.Create(new OrchestrationOptions()), []);

@@ -168,6 +168,6 @@ public sealed class SchedulerTests
     {
         public string Name => "OddNodesOnly";
 
-        public bool Filter(in PlacementRequest request, SchedulerNode node) => node.Name[^1] is '1' or '3';
+        public bool Filter(in PlacementRequest request, ISchedulerNode node) => node.Name[^1] is '1' or '3';
     }
 }

@@ -56,7 +56,7 @@ public sealed class ProfileParametersTests
     private static global::Orchestration.Runtime.ContainerLaunch Launch(WorkloadSpec spec) => new()
     {
         Fleet = "f",
-        Workload = spec,
+        Container = global::Orchestration.Runtime.ResolvedContainerSpec.From(spec),
         ReplicaId = "r0",
         Node = "local",
         Name = "f-web-r0",

@@ -48,7 +48,7 @@ public sealed class RuntimeScope : IAsyncDisposable
     public ContainerLaunch Launch(WorkloadSpec workload, string replica, string node = "local") => new()
     {
         Fleet = Fleet,
-        Workload = workload,
+        Container = ResolvedContainerSpec.From(workload),
         ReplicaId = replica,
         Node = node,
         Name = $"{Fleet}-{workload.Name}-{replica}",

@@ -122,7 +122,7 @@ public sealed class FleetContentResolverTests
         var launch = new Runtime.ContainerLaunch
         {
             Fleet = "shop",
-            Workload = new WorkloadBuilder("api").Image("api:1").Build(),
+            Container = Runtime.ResolvedContainerSpec.From(new WorkloadBuilder("api").Image("api:1").Build()),
             ReplicaId = "r1",
             Node = "n1",
             Name = "shop-api-r1-1",

@@ -7,7 +7,7 @@ internal sealed class BalancedAllocationScore : IScorePlugin
 
     public int Weight => 1;
 
-    public long Score(in PlacementRequest request, SchedulerNode node)
+    public long Score(in PlacementRequest request, ISchedulerNode node)
     {
         var cpu = ResourceAllocationScore.Fraction(node.CpuRequested + request.CpuMillicores, node.CpuCapacity);
         var memory = ResourceAllocationScore.Fraction(node.MemoryRequested + request.MemoryBytes, node.MemoryCapacity);

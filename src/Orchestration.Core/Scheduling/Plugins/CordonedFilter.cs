@@ -5,5 +5,5 @@ internal sealed class CordonedFilter(SchedulingCache cache) : IFilterPlugin
 {
     public string Name => "Cordoned";
 
-    public bool Filter(in PlacementRequest request, SchedulerNode node) => !cache.IsCordoned(node.Name);
+    public bool Filter(in PlacementRequest request, ISchedulerNode node) => !cache.IsCordoned(node.Name);
 }

@@ -5,5 +5,5 @@ internal sealed class NodeReadyFilter : IFilterPlugin
 {
     public string Name => "NodeReady";
 
-    public bool Filter(in PlacementRequest request, SchedulerNode node) => node.IsReady;
+    public bool Filter(in PlacementRequest request, ISchedulerNode node) => node.IsReady;
 }

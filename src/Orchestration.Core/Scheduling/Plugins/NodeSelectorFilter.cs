@@ -5,5 +5,5 @@ internal sealed class NodeSelectorFilter : IFilterPlugin
 {
     public string Name => "NodeSelector";
 
-    public bool Filter(in PlacementRequest request, SchedulerNode node) => PlacementRules.MatchesSelector(request.Workload, node.Info);
+    public bool Filter(in PlacementRequest request, ISchedulerNode node) => PlacementRules.MatchesSelector(request.Workload, node.Info);
 }

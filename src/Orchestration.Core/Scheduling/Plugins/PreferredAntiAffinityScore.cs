@@ -7,7 +7,7 @@ internal sealed class PreferredAntiAffinityScore : IScorePlugin
 
     public int Weight => 2;
 
-    public long Score(in PlacementRequest request, SchedulerNode node)
+    public long Score(in PlacementRequest request, ISchedulerNode node)
     {
         long score = 0;
         foreach (var workload in request.Workload.Placement.PreferredAntiAffinity)

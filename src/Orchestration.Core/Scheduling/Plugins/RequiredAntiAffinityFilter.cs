@@ -6,7 +6,7 @@ internal sealed class RequiredAntiAffinityFilter : IFilterPlugin
 {
     public string Name => "RequiredAntiAffinity";
 
-    public bool Filter(in PlacementRequest request, SchedulerNode node)
+    public bool Filter(in PlacementRequest request, ISchedulerNode node)
     {
         if (node.Repels(request.Workload.Name))
         {

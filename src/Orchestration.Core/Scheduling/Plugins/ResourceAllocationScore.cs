@@ -8,7 +8,7 @@ internal sealed class ResourceAllocationScore : IScorePlugin
 
     public int Weight => 1;
 
-    public long Score(in PlacementRequest request, SchedulerNode node)
+    public long Score(in PlacementRequest request, ISchedulerNode node)
     {
         var used = (Fraction(node.CpuRequested + request.CpuMillicores, node.CpuCapacity)
                     + Fraction(node.MemoryRequested + request.MemoryBytes, node.MemoryCapacity)) / 2;

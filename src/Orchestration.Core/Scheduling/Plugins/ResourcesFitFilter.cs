@@ -5,5 +5,5 @@ internal sealed class ResourcesFitFilter : IFilterPlugin
 {
     public string Name => "ResourcesFit";
 
-    public bool Filter(in PlacementRequest request, SchedulerNode node) => node.Fits(request);
+    public bool Filter(in PlacementRequest request, ISchedulerNode node) => node.Fits(request);
 }

@@ -7,6 +7,6 @@ internal sealed class TaintPreferenceScore : IScorePlugin
 
     public int Weight => 3;
 
-    public long Score(in PlacementRequest request, SchedulerNode node)
+    public long Score(in PlacementRequest request, ISchedulerNode node)
         => -PlacementRules.UntoleratedSoftTaints(request.Workload, node.Info);
 }

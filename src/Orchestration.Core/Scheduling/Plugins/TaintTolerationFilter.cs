@@ -5,5 +5,5 @@ internal sealed class TaintTolerationFilter : IFilterPlugin
 {
     public string Name => "TaintToleration";
 
-    public bool Filter(in PlacementRequest request, SchedulerNode node) => PlacementRules.ToleratesHardTaints(request.Workload, node.Info);
+    public bool Filter(in PlacementRequest request, ISchedulerNode node) => PlacementRules.ToleratesHardTaints(request.Workload, node.Info);
 }

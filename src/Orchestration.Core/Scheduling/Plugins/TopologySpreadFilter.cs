@@ -6,7 +6,7 @@ internal sealed class TopologySpreadFilter(SchedulingCache cache) : IFilterPlugi
 {
     public string Name => "TopologySpread";
 
-    public bool Filter(in PlacementRequest request, SchedulerNode node)
+    public bool Filter(in PlacementRequest request, ISchedulerNode node)
     {
         if (request.Workload.Placement.MaxSkew is not { } maxSkew)
         {

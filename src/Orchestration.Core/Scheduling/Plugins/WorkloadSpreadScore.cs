@@ -8,7 +8,7 @@ internal sealed class WorkloadSpreadScore : IScorePlugin
 
     public int Weight => 2;
 
-    public long Score(in PlacementRequest request, SchedulerNode node)
+    public long Score(in PlacementRequest request, ISchedulerNode node)
         => request.Workload.Placement.Strategy == PlacementStrategy.BinPack
             ? node.ReplicaCount
             : -node.CountOf(request.Workload.Name);

@@ -11,8 +11,8 @@ public sealed partial class InMemoryRuntime
     private int _undelivered;
 
     /// <summary>Events written to a stream whose reader has not finished handling them yet (the reader is done with
-    /// an event when it asks for the next one).</summary>
-    internal int UndeliveredEvents => Volatile.Read(ref _undelivered);
+    /// an event when it asks for the next one): a test waits for zero to know the control loop saw every change.</summary>
+    public int UndeliveredEvents => Volatile.Read(ref _undelivered);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<RuntimeEvent> WatchAsync(string fleet, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -12,5 +12,5 @@ public interface IScorePlugin
     int Weight { get; }
 
     /// <summary>The raw score of <paramref name="node"/> for <paramref name="request"/>: higher is better.</summary>
-    long Score(in PlacementRequest request, SchedulerNode node);
+    long Score(in PlacementRequest request, ISchedulerNode node);
 }

@@ -54,12 +54,3 @@ public sealed record ContainerInfo
     /// <summary>The value of an ownership label, or <see langword="null"/>.</summary>
     public string? Label(string key) => Labels.GetValueOrDefault(key);
 }
-
-/// <summary>A host and port reachable from the orchestrator's machine.</summary>
-/// <param name="Host">Host name or IP address.</param>
-/// <param name="Port">Port number.</param>
-public readonly record struct HostEndpoint(string Host, int Port)
-{
-    /// <inheritdoc />
-    public override string ToString() => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
-}

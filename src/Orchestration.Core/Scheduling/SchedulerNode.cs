@@ -3,9 +3,10 @@ using Orchestration.Runtime;
 
 namespace Orchestration.Scheduling;
 
-/// <summary>A node as the scheduler sees it: what the runtime reports plus what is already reserved on it.
-/// Plugins read it; only the scheduler changes it, under its lock, so a plugin never sees a half-made reservation.</summary>
-public sealed class SchedulerNode
+/// <summary>A node as the scheduler keeps it: what the runtime reports plus what is already reserved on it. Plugins
+/// see it as the read-only <see cref="ISchedulerNode"/>; only the scheduler changes it, under its lock, so a plugin
+/// never sees a half-made reservation.</summary>
+internal sealed class SchedulerNode : ISchedulerNode
 {
     private readonly Dictionary<string, int> _perWorkload = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _repelled = new(StringComparer.Ordinal);
@@ -18,7 +19,7 @@ public sealed class SchedulerNode
     }
 
     /// <summary>What the runtime reports of the node.</summary>
-    public NodeInfo Info { get; internal set; }
+    public NodeInfo Info { get; set; }
 
     /// <summary>The node's name.</summary>
     public string Name => Info.Name;
@@ -54,9 +55,9 @@ public sealed class SchedulerNode
            && (MemoryCapacity == 0 || MemoryRequested + request.MemoryBytes <= MemoryCapacity);
 
     /// <summary>Index in the scheduler's node table; internal bookkeeping.</summary>
-    internal int Index { get; set; }
+    public int Index { get; set; }
 
-    internal int Add(string workload, long cpu, long memory, ImmutableArray<string> repels, int sign)
+    public int Add(string workload, long cpu, long memory, ImmutableArray<string> repels, int sign)
     {
         foreach (var repelled in repels)
         {

@@ -131,8 +131,8 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
         ArgumentNullException.ThrowIfNull(launch);
         lock (_gate)
         {
-            return IsMissing(launch.Workload.Image)
-                ? Task.FromException(new ImageUnavailableException(launch.Workload.Image, launch.Node, "it is not on the node and the pull policy is Never") { Permanent = true })
+            return IsMissing(launch.Container.Image)
+                ? Task.FromException(new ImageUnavailableException(launch.Container.Image, launch.Node, "it is not on the node and the pull policy is Never") { Permanent = true })
                 : Task.CompletedTask;
         }
     }
@@ -151,7 +151,7 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
             }
 
             var ports = ImmutableDictionary.CreateBuilder<string, HostEndpoint>(StringComparer.Ordinal);
-            foreach (var port in launch.Workload.Ports)
+            foreach (var port in launch.Container.Ports)
             {
                 ports[port.Name] = new HostEndpoint(port.HostIp ?? "127.0.0.1", port.HostPort ?? _nextPort++);
             }
@@ -160,8 +160,8 @@ public sealed partial class InMemoryRuntime : IContainerRuntime
             var container = new SimulatedContainer
             {
                 Fleet = launch.Fleet,
-                Image = launch.Workload.Image,
-                Volumes = [.. launch.Workload.Mounts.Concat(launch.ReplicaVolumes).Where(m => m.Kind == MountKind.Volume && m.Source is not null).Select(m => m.Source!)],
+                Image = launch.Container.Image,
+                Volumes = [.. launch.Container.Mounts.Concat(launch.ReplicaVolumes).Where(m => m.Kind == MountKind.Volume && m.Source is not null).Select(m => m.Source!)],
                 Info = new ContainerInfo
                 {
                     Ref = new ContainerRef(launch.Node, id),

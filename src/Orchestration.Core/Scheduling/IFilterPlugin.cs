@@ -9,5 +9,5 @@ public interface IFilterPlugin
     string Name { get; }
 
     /// <summary>Whether <paramref name="node"/> may take <paramref name="request"/>.</summary>
-    bool Filter(in PlacementRequest request, SchedulerNode node);
+    bool Filter(in PlacementRequest request, ISchedulerNode node);
 }

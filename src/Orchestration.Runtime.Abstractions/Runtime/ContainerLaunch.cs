@@ -2,16 +2,17 @@ using System.Collections.Immutable;
 
 namespace Orchestration.Runtime;
 
-/// <summary>Everything a runtime needs to start one replica's container: the workload's spec, the replica's identity,
-/// the node chosen by the scheduler, and the environment with secrets already resolved. Its text form never shows
-/// environment values.</summary>
+/// <summary>Everything a runtime needs to start one replica's container: the resolved container spec, the replica's
+/// identity, the node chosen by the scheduler, and the environment with secrets already resolved. Its text form never
+/// shows environment values.</summary>
 public sealed record ContainerLaunch
 {
     /// <summary>The fleet's name.</summary>
     public required string Fleet { get; init; }
 
-    /// <summary>The workload's spec.</summary>
-    public required WorkloadSpec Workload { get; init; }
+    /// <summary>What the container runs: image, command, ports, mounts, limits and security, resolved from the
+    /// workload's spec.</summary>
+    public required ResolvedContainerSpec Container { get; init; }
 
     /// <summary>The replica's stable id.</summary>
     public required string ReplicaId { get; init; }
@@ -67,5 +68,5 @@ public sealed record ContainerLaunch
 
     /// <inheritdoc />
     public override string ToString()
-        => $"{Name} on {Node} (image {Workload.Image}, revision {Workload.Revision}, {Environment.Count} environment variables, {Files.Length} files)";
+        => $"{Name} on {Node} (image {Container.Image}, revision {Container.Revision}, {Environment.Count} environment variables, {Files.Length} files)";
 }
