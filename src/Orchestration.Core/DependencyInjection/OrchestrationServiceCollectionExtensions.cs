@@ -35,6 +35,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EventHub>();
+        services.TryAddSingleton<IEventHub>(sp => sp.GetRequiredService<EventHub>());
         services.TryAddSingleton<Orchestration.Leadership.ILeadership, Orchestration.Leadership.SoleLeadership>();
         services.TryAddSingleton<DesiredStateStore>();
         services.TryAddSingleton<ObservedState>();
