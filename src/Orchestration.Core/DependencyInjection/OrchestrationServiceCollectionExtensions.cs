@@ -57,6 +57,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestrationHostedService>());
         services.TryAddSingleton<Orchestration.Configuration.ConfiguredFleet>();
+        services.TryAddSingleton<IDeclaredFleet>(sp => sp.GetRequiredService<Orchestration.Configuration.ConfiguredFleet>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Orchestration.Configuration.ConfigurationReloads>());
         ServiceRegistrations.Add(services);
         Orchestration.Autoscaling.AutoscalingRegistrations.Add(services);
