@@ -18,7 +18,7 @@ public sealed class SchedulerNode
     }
 
     /// <summary>What the runtime reports of the node.</summary>
-    public NodeInfo Info { get; internal set; }
+    public NodeInfo Info { get; private set; }
 
     /// <summary>The node's name.</summary>
     public string Name => Info.Name;
@@ -53,10 +53,18 @@ public sealed class SchedulerNode
         => (CpuCapacity == 0 || CpuRequested + request.CpuMillicores <= CpuCapacity)
            && (MemoryCapacity == 0 || MemoryRequested + request.MemoryBytes <= MemoryCapacity);
 
-    /// <summary>Index in the scheduler's node table; internal bookkeeping.</summary>
-    internal int Index { get; set; }
+    /// <summary>Creates the view of <paramref name="info"/> with nothing reserved, and the one writer that changes it.
+    /// A scheduler keeps the writer and hands plugins the node, so a plugin reads reservations but never makes one.</summary>
+    /// <param name="info">What the runtime reports of the node.</param>
+    /// <param name="writer">The writer of the new node's reservations and runtime view.</param>
+    public static SchedulerNode Create(NodeInfo info, out Writer writer)
+    {
+        var node = new SchedulerNode(info);
+        writer = new Writer(node);
+        return node;
+    }
 
-    internal int Add(string workload, long cpu, long memory, ImmutableArray<string> repels, int sign)
+    private int Change(string workload, long cpu, long memory, ImmutableArray<string> repels, int sign)
     {
         foreach (var repelled in repels)
         {
@@ -83,5 +91,35 @@ public sealed class SchedulerNode
 
         _perWorkload[workload] = count;
         return count;
+    }
+
+    /// <summary>Changes one <see cref="SchedulerNode"/>: its runtime view and its reservations. Only
+    /// <see cref="Create"/> makes one, so whoever created the node alone can change it; the caller serializes the
+    /// changes with the plugins' reads (the scheduler does both under its lock).</summary>
+    public sealed class Writer
+    {
+        private readonly SchedulerNode _node;
+
+        internal Writer(SchedulerNode node) => _node = node;
+
+        /// <summary>The node this writer changes.</summary>
+        public SchedulerNode Node => _node;
+
+        /// <summary>Replaces what the runtime reports of the node; its reservations stay.</summary>
+        public void Update(NodeInfo info)
+        {
+            ArgumentNullException.ThrowIfNull(info);
+            _node.Info = info;
+        }
+
+        /// <summary>Reserves one replica of <paramref name="workload"/> with its requests and the workloads its
+        /// required anti-affinity keeps off the node; returns the workload's replica count on the node.</summary>
+        public int Reserve(string workload, long cpuMillicores, long memoryBytes, ImmutableArray<string> repels)
+            => _node.Change(workload, cpuMillicores, memoryBytes, repels, +1);
+
+        /// <summary>Releases what <see cref="Reserve"/> reserved with the same arguments; returns the workload's
+        /// replica count on the node.</summary>
+        public int Release(string workload, long cpuMillicores, long memoryBytes, ImmutableArray<string> repels)
+            => _node.Change(workload, cpuMillicores, memoryBytes, repels, -1);
     }
 }

@@ -25,8 +25,9 @@ public sealed record FleetStatus(string Name, ImmutableArray<WorkloadStatus> Wor
         => Workloads.FirstOrDefault(w => w.Name == workload)
            ?? (ThrowOnUnknownWorkload ? throw new KeyNotFoundException(UnknownWorkload.Message(workload, Name, Workloads.Select(w => w.Name))) : null);
 
-    /// <summary>Whether <see cref="this[string]"/> throws for an unknown name (set for <c>WaitForAsync</c> conditions).</summary>
-    internal bool ThrowOnUnknownWorkload { get; init; }
+    /// <summary>Whether <see cref="this[string]"/> throws for an unknown name instead of returning
+    /// <see langword="null"/>. The status a <c>WaitForAsync</c> condition reads has it set, once the fleet is applied.</summary>
+    public bool ThrowOnUnknownWorkload { get; init; }
 
     /// <summary>One row per workload, as <c>kubectl get deployments,statefulsets,…</c> prints them: name, kind,
     /// ready/desired, up to date, available, phase, revision, and per kind a detail (a job's counts, a cron job's

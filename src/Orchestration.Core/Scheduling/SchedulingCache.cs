@@ -6,7 +6,7 @@ namespace Orchestration.Scheduling;
 /// placement and its reservation are one step and concurrent placements never overbook a node.</summary>
 internal sealed partial class SchedulingCache
 {
-    private readonly Dictionary<string, SchedulerNode> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchedulerNode.Writer> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SpreadTracker> _spread = new(StringComparer.Ordinal);
     private SchedulerNode[] _nodes = [];
 
@@ -19,7 +19,7 @@ internal sealed partial class SchedulingCache
     {
         lock (Gate)
         {
-            return _byName.GetValueOrDefault(node);
+            return _byName.GetValueOrDefault(node)?.Node;
         }
     }
 
@@ -28,19 +28,21 @@ internal sealed partial class SchedulingCache
     {
         lock (Gate)
         {
-            if (_byName.TryGetValue(info.Name, out var node))
+            SchedulerNode node;
+            if (_byName.TryGetValue(info.Name, out var writer))
             {
+                node = writer.Node;
                 if (node.Info == info)
                 {
                     return false;
                 }
 
-                node.Info = info;
+                writer.Update(info);
             }
             else
             {
-                node = new SchedulerNode(info) { Index = _nodes.Length };
-                _byName.Add(info.Name, node);
+                node = SchedulerNode.Create(info, out writer);
+                _byName.Add(info.Name, writer);
                 _nodes = [.. _nodes, node];
             }
 
@@ -74,11 +76,6 @@ internal sealed partial class SchedulingCache
             }
 
             _nodes = [.. _nodes.Where(n => present.Contains(n.Name))];
-            for (var i = 0; i < _nodes.Length; i++)
-            {
-                _nodes[i].Index = i;
-            }
-
             return [.. gone.Select(n => n.Name)];
         }
     }
@@ -89,7 +86,7 @@ internal sealed partial class SchedulingCache
     {
         var name = request.Workload.Name;
         var repels = request.Workload.Placement.RequiredAntiAffinity;
-        var to = node.Add(name, request.CpuMillicores, request.MemoryBytes, repels, +1);
+        var to = _byName[node.Name].Reserve(name, request.CpuMillicores, request.MemoryBytes, repels);
         if (_spread.TryGetValue(name, out var tracker))
         {
             tracker.Changed(node, to - 1, to);
@@ -104,7 +101,7 @@ internal sealed partial class SchedulingCache
     {
         lock (Gate)
         {
-            return _byName.TryGetValue(node, out var n) ? ReserveLocked(n, request) : null;
+            return _byName.TryGetValue(node, out var writer) ? ReserveLocked(writer.Node, request) : null;
         }
     }
 
@@ -112,12 +109,13 @@ internal sealed partial class SchedulingCache
     {
         lock (Gate)
         {
-            if (!_byName.TryGetValue(reservation.Node, out var node))
+            if (!_byName.TryGetValue(reservation.Node, out var writer))
             {
                 return;
             }
 
-            var to = node.Add(reservation.Workload, reservation.CpuMillicores, reservation.MemoryBytes, reservation.Repels, -1);
+            var node = writer.Node;
+            var to = writer.Release(reservation.Workload, reservation.CpuMillicores, reservation.MemoryBytes, reservation.Repels);
             if (_spread.TryGetValue(reservation.Workload, out var tracker))
             {
                 tracker.Changed(node, to + 1, to);
