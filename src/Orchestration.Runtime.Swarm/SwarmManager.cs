@@ -1,20 +1,19 @@
 using Docker.DotNet;
 using Microsoft.Extensions.Options;
 using Orchestration.Runtime.Docker;
-using Orchestration.Runtime.Docker.Client;
 
 namespace Orchestration.Runtime.Swarm;
 
-/// <summary>The swarm manager's engine: one client, negotiated and made resilient by the Docker runtime's own
-/// connection type, through which every swarm call goes.</summary>
+/// <summary>The swarm manager's engine: one client, negotiated and made resilient by the Docker runtime's engine
+/// connection, through which every swarm call goes.</summary>
 internal sealed class SwarmManager : IDisposable
 {
-    private readonly DockerNode _node;
+    private readonly DockerEngineConnection _node;
 
     public SwarmManager(IOptions<SwarmRuntimeOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        _node = new DockerNode(
+        _node = new DockerEngineConnection(
             new DockerNodeOptions
             {
                 Name = SwarmRuntimeDefaults.ManagerNodeName,
@@ -27,7 +26,7 @@ internal sealed class SwarmManager : IDisposable
     }
 
     /// <summary>Where the manager answers.</summary>
-    public Uri Endpoint => _node.Endpoint.Uri;
+    public Uri Endpoint => _node.Endpoint;
 
     /// <summary>Runs one call through the retry, circuit-breaker and timeout pipeline.</summary>
     public Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal sealed class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
     private readonly FleetResources _resources;
     private readonly SwarmNodeOperations _nodes;
     private readonly RevisionBook _revisions;
-    private readonly EventHub _events;
+    private readonly IEventHub _events;
     private readonly TimeProvider _time;
     private readonly SwarmRuntimeOptions _options;
     private readonly IServiceProvider _provider;
@@ -42,7 +42,7 @@ internal sealed class SwarmOrchestrator : IOrchestrator, IAsyncDisposable
         FleetResources resources,
         SwarmNodeOperations nodes,
         RevisionBook revisions,
-        EventHub events,
+        IEventHub events,
         TimeProvider time,
         IServiceProvider provider,
         ServiceLogs logs)

@@ -37,11 +37,8 @@ public sealed partial class TestFleet
 
     private string NoEndpointMessage(string workload, string port)
     {
-        var spec = Spec.Find(workload);
-        if (spec is null)
-        {
-            return $"Fleet '{Name}' has no workload '{workload}'; it has {string.Join(", ", Spec.Workloads.Select(w => $"'{w.Name}'"))}.";
-        }
+        // Endpoints has thrown already for a workload the fleet does not have.
+        var spec = Spec.Find(workload)!;
 
         if (spec.Ports.All(p => p.Name != port))
         {

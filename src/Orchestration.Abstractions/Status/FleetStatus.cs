@@ -31,8 +31,9 @@ public sealed class FleetStatus(string name, ImmutableArray<WorkloadStatus> work
         => Workloads.FirstOrDefault(w => w.Name == workload)
            ?? (ThrowOnUnknownWorkload ? throw new KeyNotFoundException(UnknownWorkload.Message(workload, Name, Workloads.Select(w => w.Name))) : null);
 
-    /// <summary>Whether <see cref="this[string]"/> throws for an unknown name (set for <c>WaitForAsync</c> conditions).</summary>
-    internal bool ThrowOnUnknownWorkload { get; init; }
+    /// <summary>Whether <see cref="this[string]"/> throws for an unknown name instead of returning
+    /// <see langword="null"/>. The status a <c>WaitForAsync</c> condition reads has it set, once the fleet is applied.</summary>
+    public bool ThrowOnUnknownWorkload { get; init; }
 
     /// <summary>This status, with <see cref="ThrowOnUnknownWorkload"/> set as given.</summary>
     internal FleetStatus WithThrowOnUnknownWorkload(bool value)

@@ -6,7 +6,7 @@ namespace Orchestration.Configuration;
 
 /// <summary>The fleet of the workloads registered with <c>AddWorkload</c>, with the overrides of the application's
 /// configuration (<see cref="WorkloadOverrides"/>) applied.</summary>
-internal sealed class ConfiguredFleet(IEnumerable<WorkloadRegistration> registrations, IOptions<OrchestrationOptions> options, IConfiguration? configuration = null)
+internal sealed class ConfiguredFleet(IEnumerable<WorkloadRegistration> registrations, IOptions<OrchestrationOptions> options, IConfiguration? configuration = null) : IDeclaredFleet
 {
     public IConfiguration? Configuration => configuration;
 

@@ -29,6 +29,7 @@ internal static class WorkloadOverrides
         }
 
         var problems = new List<ValidationProblem>();
+        var keys = new List<(string Field, string Key)>();
         var workloads = fleet.Workloads.ToBuilder();
         foreach (var entry in section.GetChildren())
         {
@@ -39,23 +40,20 @@ internal static class WorkloadOverrides
                 continue;
             }
 
-            var keys = new List<(string Field, string Key)>();
-            var spec = Override(workloads[index], entry, keys, problems);
-            var found = new List<ValidationProblem>();
-            SpecValidator.ValidateWorkload(spec, found);
-            foreach (var problem in found)
-            {
-                // Only what configuration set is reported here; the code's own mistakes are reported by the apply.
-                if (keys.FirstOrDefault(k => problem.Path.StartsWith(k.Field, StringComparison.Ordinal)) is { Key: { } key })
-                {
-                    problems.Add(problem with { Rule = $"{problem.Rule} (configuration key '{key}')" });
-                }
-            }
-
-            workloads[index] = spec;
+            workloads[index] = Override(workloads[index], entry, keys, problems);
         }
 
-        return problems.Count > 0 ? throw new SpecValidationException(problems) : fleet with { Workloads = workloads.ToImmutable() };
+        var overridden = fleet with { Workloads = workloads.ToImmutable() };
+        foreach (var problem in overridden.Validate())
+        {
+            // Only what configuration set is reported here; the code's own mistakes are reported by the apply.
+            if (keys.FirstOrDefault(k => problem.Path.StartsWith(k.Field, StringComparison.Ordinal)) is { Key: { } key })
+            {
+                problems.Add(problem with { Rule = $"{problem.Rule} (configuration key '{key}')" });
+            }
+        }
+
+        return problems.Count > 0 ? throw new SpecValidationException([.. problems.Distinct()]) : overridden;
     }
 
     private static WorkloadSpec Override(WorkloadSpec spec, IConfigurationSection entry, List<(string Field, string Key)> keys, List<ValidationProblem> problems)
@@ -140,10 +138,19 @@ internal static class WorkloadOverrides
         var builder = new WorkloadBuilder(spec)
             .Requests(section["CpuRequest"], section["MemoryRequest"])
             .Limits(section["CpuLimit"], section["MemoryLimit"], pids);
-        var parsed = new List<ValidationProblem>();
-        spec = builder.BuildUnvalidated(parsed);
-        problems.AddRange(parsed.Select(p => p with { Rule = $"{p.Rule} (configuration key '{section.Path}')" }));
-        return spec;
+        try
+        {
+            return builder.Build();
+        }
+        catch (SpecValidationException e)
+        {
+            // Build checks the whole workload: the resources' problems are this section's (unparsable or invalid
+            // quantities); the rest is the code's, reported by the apply. The resources stay as the code set them.
+            problems.AddRange(e.Problems
+                .Where(p => p.Path.StartsWith($"{at}.resources", StringComparison.Ordinal))
+                .Select(p => p with { Rule = $"{p.Rule} (configuration key '{section.Path}')" }));
+            return spec;
+        }
     }
 
     private static WorkloadSpec OverrideProbes(WorkloadSpec spec, IConfigurationSection section, string at, List<(string Field, string Key)> keys, List<ValidationProblem> problems)

@@ -35,6 +35,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EventHub>();
+        services.TryAddSingleton<IEventHub>(sp => sp.GetRequiredService<EventHub>());
         services.TryAddSingleton<Orchestration.Leadership.ILeadership, Orchestration.Leadership.SoleLeadership>();
         services.TryAddSingleton<DesiredStateStore>();
         services.TryAddSingleton<ObservedState>();
@@ -56,6 +57,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<IOrchestrator>(sp => sp.GetRequiredService<Orchestrator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrchestrationHostedService>());
         services.TryAddSingleton<Orchestration.Configuration.ConfiguredFleet>();
+        services.TryAddSingleton<IDeclaredFleet>(sp => sp.GetRequiredService<Orchestration.Configuration.ConfiguredFleet>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Orchestration.Configuration.ConfigurationReloads>());
         ServiceRegistrations.Add(services);
         Orchestration.Autoscaling.AutoscalingRegistrations.Add(services);

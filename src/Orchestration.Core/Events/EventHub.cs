@@ -5,7 +5,7 @@ using Orchestration.Events;
 namespace Orchestration.Events;
 
 /// <summary>The one place events go through: logged, then published to subscribers.</summary>
-internal sealed partial class EventHub : IDisposable
+internal sealed partial class EventHub : IEventHub, IDisposable
 {
     private readonly ISubject<OrchestrationEvent> _subject = Subject.Synchronize(new Subject<OrchestrationEvent>());
     private readonly ILogger<EventHub> _logger;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orchestration.Reconciliation;
@@ -6,26 +7,36 @@ namespace Orchestration.Hosting;
 
 /// <summary>Applies the workloads registered with <c>AddWorkload</c> when the host starts, so an invalid fleet (or one
 /// with no runtime registered) fails the start with every problem listed; then starts the control loop. On stop, ends the loop, and deletes the fleet
-/// when <see cref="OrchestrationOptions.DeleteFleetOnStop"/> is set.</summary>
+/// when <see cref="OrchestrationOptions.DeleteFleetOnStop"/> is set. When another backend took the place of
+/// <see cref="IOrchestrator"/> (such as Docker Swarm), the in-process loop has nothing to drive: it neither applies nor
+/// starts, and none of its parts is created.</summary>
 internal sealed class OrchestrationHostedService : IHostedService
 {
-    private readonly Orchestrator _orchestrator;
-    private readonly ControlLoop _loop;
-    private readonly Configuration.ConfiguredFleet _fleet;
+    private readonly Orchestrator? _orchestrator;
+    private readonly ControlLoop? _loop;
+    private readonly Configuration.ConfiguredFleet? _fleet;
     private readonly OrchestrationOptions _options;
-    private readonly IEnumerable<Runtime.IContainerRuntime> _runtimes;
+    private readonly IEnumerable<Runtime.IContainerRuntime> _runtimes = [];
 
-    public OrchestrationHostedService(Orchestrator orchestrator, ControlLoop loop, Configuration.ConfiguredFleet fleet, IOptions<OrchestrationOptions> options, IEnumerable<Runtime.IContainerRuntime> runtimes)
+    public OrchestrationHostedService(IOrchestrator orchestrator, IServiceProvider services, IOptions<OrchestrationOptions> options)
     {
-        _fleet = fleet;
-        _runtimes = runtimes;
-        _orchestrator = orchestrator;
-        _loop = loop;
         _options = options.Value;
+        if (orchestrator is Orchestrator inProcess)
+        {
+            _orchestrator = inProcess;
+            _loop = services.GetRequiredService<ControlLoop>();
+            _fleet = services.GetRequiredService<Configuration.ConfiguredFleet>();
+            _runtimes = services.GetServices<Runtime.IContainerRuntime>();
+        }
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_orchestrator is null || _loop is null || _fleet is null)
+        {
+            return;
+        }
+
         if (!_runtimes.Any())
         {
             throw new InvalidOperationException(
@@ -40,6 +51,11 @@ internal sealed class OrchestrationHostedService : IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_orchestrator is null || _loop is null)
+        {
+            return;
+        }
+
         if (_options.DeleteFleetOnStop)
         {
             await _orchestrator.DeleteFleetAsync(cancellationToken).ConfigureAwait(false);

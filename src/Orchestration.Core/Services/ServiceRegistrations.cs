@@ -23,5 +23,6 @@ internal static class ServiceRegistrations
         services.TryAddSingleton<ServiceDnsAnswers>();
         services.TryAddSingleton<ServiceDns>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ServiceDns>(sp => sp.GetRequiredService<ServiceDns>()));
+        services.TryAddSingleton<IFleetDns>(sp => sp.GetRequiredService<ServiceDns>());
     }
 }

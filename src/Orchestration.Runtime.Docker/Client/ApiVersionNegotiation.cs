@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestration.Runtime.Docker.Client;
 
 /// <summary>Chooses the Engine API version to speak with an engine: the engine's own version, capped at the newest
@@ -8,7 +6,7 @@ internal static class ApiVersionNegotiation
 {
     public static Version Negotiate(string node, string? engineApiVersion, string? engineMinimumApiVersion)
     {
-        if (!TryParse(engineApiVersion, out var engine))
+        if (!EngineAddressRules.TryParseApiVersion(engineApiVersion, out var engine))
         {
             throw new DockerEngineException(node, $"the engine reported an unreadable API version '{engineApiVersion}'");
         }
@@ -19,31 +17,11 @@ internal static class ApiVersionNegotiation
             throw new DockerEngineException(node, $"the engine speaks API {engine}, older than the oldest supported, {DockerRuntimeDefaults.MinimumApiVersion} (Docker 20.10)");
         }
 
-        if (TryParse(engineMinimumApiVersion, out var minimum) && chosen < minimum)
+        if (EngineAddressRules.TryParseApiVersion(engineMinimumApiVersion, out var minimum) && chosen < minimum)
         {
             throw new DockerEngineException(node, $"the engine requires API {minimum} or newer, but this client speaks at most {DockerRuntimeDefaults.MaximumApiVersion}");
         }
 
         return chosen;
-    }
-
-    public static bool TryParse(string? text, out Version version)
-    {
-        version = new Version(0, 0);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        var parts = text.Trim().Split('.');
-        if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
-        {
-            return false;
-        }
-
-        version = new Version(major, minor);
-        return true;
     }
 }

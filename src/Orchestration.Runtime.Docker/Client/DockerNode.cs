@@ -69,7 +69,7 @@ internal sealed class DockerNode : IDisposable
                 return existing;
             }
 
-            var version = ApiVersionNegotiation.TryParse(Options.ApiVersion, out var pinned)
+            var version = EngineAddressRules.TryParseApiVersion(Options.ApiVersion, out var pinned)
                 ? pinned
                 : await DockerClientFactory.NegotiateAsync(Name, Endpoint, cancellationToken).ConfigureAwait(false);
             ApiVersion = version;

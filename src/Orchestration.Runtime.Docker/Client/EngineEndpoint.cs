@@ -30,11 +30,6 @@ internal sealed record EngineEndpoint(Uri Uri, string? TlsCertificateDirectory)
         return new(new Uri(DockerRuntimeDefaults.UnixSocketEndpoint), node.TlsCertificateDirectory);
     }
 
-    /// <summary>Whether <paramref name="text"/> is an endpoint the client can use.</summary>
-    public static bool IsValid(string text)
-        => Uri.TryCreate(text, UriKind.Absolute, out var uri)
-           && uri.Scheme is "unix" or "tcp" or "http" or "https" or "npipe";
-
     private static Uri Normalize(string text) => new(text.Trim(), UriKind.Absolute);
 
     /// <inheritdoc />

@@ -40,7 +40,7 @@ public static class DockerOrchestrationBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DockerNodes(Options(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new FleetNetworks(Options(sp)));
-        services.TryAddSingleton(sp => new FleetDnsSettings(sp.GetRequiredService<FleetNetworks>(), sp.GetService<Orchestration.Services.ServiceDns>()));
+        services.TryAddSingleton(sp => new FleetDnsSettings(sp.GetRequiredService<FleetNetworks>(), sp.GetService<Orchestration.Services.IFleetDns>()));
         services.TryAddSingleton(sp => new ContainerLifecycle(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), Options(sp), Logger(sp), sp.GetRequiredService<FleetDnsSettings>()));
         services.TryAddSingleton(sp => new ContainerQueries(sp.GetRequiredService<DockerNodes>(), sp.GetRequiredService<FleetNetworks>(), sp.GetRequiredService<ContainerLifecycle>(), Options(sp)));
         services.TryAddSingleton(sp => new ExecRunner(sp.GetRequiredService<DockerNodes>()));
@@ -75,8 +75,8 @@ public static class DockerOrchestrationBuilderExtensions
     /// event hub (a container without logging cannot; pulls and builds then report nothing).</summary>
     private static Action<ImageProgress>? ProgressEvents(IServiceProvider services)
         => services.GetService<IServiceProviderIsService>() is { } known
-            && known.IsService(typeof(EventHub)) && known.IsService(typeof(ILogger<EventHub>))
-                ? services.GetRequiredService<EventHub>().Publish
+            && known.IsService(typeof(IEventHub)) && known.IsService(typeof(ILoggerFactory))
+                ? services.GetRequiredService<IEventHub>().Publish
                 : null;
 
     private static IOptions<DockerRuntimeOptions> Options(IServiceProvider services)

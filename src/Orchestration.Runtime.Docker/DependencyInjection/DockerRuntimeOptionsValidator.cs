@@ -72,7 +72,7 @@ internal sealed class DockerRuntimeOptionsValidator : IValidateOptions<DockerRun
             failures.Add($"{at}.Name: '{node.Name}' is used by another node; node names must be unique.");
         }
 
-        if (node.Endpoint is { } endpoint && !EngineEndpoint.IsValid(endpoint))
+        if (node.Endpoint is { } endpoint && !EngineAddressRules.IsValidEndpoint(endpoint))
         {
             failures.Add($"{at}.Endpoint: '{endpoint}' must be an absolute URI with scheme unix, tcp, http, https or npipe, such as \"unix:///var/run/docker.sock\" or \"tcp://host:2376\".");
         }
@@ -94,7 +94,7 @@ internal sealed class DockerRuntimeOptionsValidator : IValidateOptions<DockerRun
         }
 
         if (node.ApiVersion is { } version
-            && (!ApiVersionNegotiation.TryParse(version, out var parsed) || parsed < DockerRuntimeDefaults.MinimumApiVersion || parsed > DockerRuntimeDefaults.MaximumApiVersion))
+            && (!EngineAddressRules.TryParseApiVersion(version, out var parsed) || parsed < DockerRuntimeDefaults.MinimumApiVersion || parsed > DockerRuntimeDefaults.MaximumApiVersion))
         {
             failures.Add($"{at}.ApiVersion: '{version}' must be an API version from {DockerRuntimeDefaults.MinimumApiVersion} to {DockerRuntimeDefaults.MaximumApiVersion}, such as \"1.41\".");
         }

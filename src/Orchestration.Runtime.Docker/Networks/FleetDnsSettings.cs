@@ -7,11 +7,11 @@ using Orchestration.Services;
 namespace Orchestration.Runtime.Docker.Networks;
 
 /// <summary>Which DNS servers a node's containers get. On an engine of this machine whose fleet-network gateway the
-/// orchestrator can answer on (<see cref="ServiceDns"/>), the gateway comes first and the machine's own name servers
+/// orchestrator can answer on (<see cref="IFleetDns"/>), the gateway comes first and the machine's own name servers
 /// follow (names that are not workloads are refused by the gateway and asked there); containers are then created
 /// without the workload name as an alias, so only ready replicas resolve. Elsewhere, <see langword="null"/>: the
 /// engine's own DNS answers the workload alias.</summary>
-internal sealed class FleetDnsSettings(FleetNetworks networks, ServiceDns? dns)
+internal sealed class FleetDnsSettings(FleetNetworks networks, IFleetDns? dns)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>?> _servers = new(StringComparer.Ordinal);
 

@@ -37,7 +37,6 @@ public static class SwarmOrchestrationBuilderExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwarmRuntimeOptions>, SwarmRuntimeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<EventHub>();
         services.TryAddSingleton<SwarmManager>();
         services.TryAddSingleton<RevisionBook>();
         services.TryAddSingleton<SwarmEventDiff>();
@@ -50,14 +49,9 @@ public static class SwarmOrchestrationBuilderExtensions
         services.TryAddSingleton<ServiceLogs>();
         services.TryAddSingleton<SwarmOrchestrator>();
 
-        // The swarm is the control loop: the in-process one is not started, and IOrchestrator is the swarm's.
+        // The swarm is the control loop: IOrchestrator is the swarm's, so the in-process loop is not started.
         services.RemoveAll<IOrchestrator>();
         services.AddSingleton<IOrchestrator>(sp => sp.GetRequiredService<SwarmOrchestrator>());
-        var inProcess = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OrchestrationHostedService)).ToList();
-        foreach (var descriptor in inProcess)
-        {
-            services.Remove(descriptor);
-        }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SwarmHostedService>());
         return builder;

@@ -9,12 +9,12 @@ internal sealed class SwarmRuntimeOptionsValidator : IValidateOptions<SwarmRunti
     public ValidateOptionsResult Validate(string? name, SwarmRuntimeOptions options)
     {
         var failures = new List<string>();
-        if (options.Manager is { } manager && !EngineEndpoint.IsValid(manager))
+        if (options.Manager is { } manager && !EngineAddressRules.IsValidEndpoint(manager))
         {
             failures.Add($"SwarmRuntimeOptions.Manager: '{manager}' must be a unix://, tcp://, http://, https:// or npipe:// endpoint.");
         }
 
-        if (options.ApiVersion is { } version && !ApiVersionNegotiation.TryParse(version, out _))
+        if (options.ApiVersion is { } version && !EngineAddressRules.TryParseApiVersion(version, out _))
         {
             failures.Add($"SwarmRuntimeOptions.ApiVersion: '{version}' must look like '1.41'.");
         }

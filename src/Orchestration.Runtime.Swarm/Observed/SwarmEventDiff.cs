@@ -7,11 +7,11 @@ namespace Orchestration.Runtime.Swarm.Observed;
 /// nodes changing state; updates starting, completing, pausing and rolling back.</summary>
 internal sealed class SwarmEventDiff
 {
-    private readonly EventHub _events;
+    private readonly IEventHub _events;
     private readonly TimeProvider _time;
     private readonly RevisionBook _revisions;
 
-    public SwarmEventDiff(EventHub events, TimeProvider time, RevisionBook revisions)
+    public SwarmEventDiff(IEventHub events, TimeProvider time, RevisionBook revisions)
     {
         _events = events;
         _time = time;

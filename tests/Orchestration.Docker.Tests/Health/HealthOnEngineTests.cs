@@ -24,7 +24,7 @@ public sealed class HealthOnEngineTests
     {
         await using var fleet = await FleetScope.StartAsync("roll", Web(DockerEngineFixture.Image, 1));
         await fleet.WaitForAsync(s => s["web"]!.Ready == 4 && s["web"]!.Phase == WorkloadPhase.Available);
-        await using var client = new TrafficClient(fleet.Orchestrator, "web");
+        await using var client = new HttpTraffic(fleet.Orchestrator, "web");
 
         var v2 = Web(DockerEngineFixture.ImageV2, 2);
         await fleet.ApplyAsync(v2);
@@ -38,13 +38,7 @@ public sealed class HealthOnEngineTests
         Assert.Contains("status 404", rolledBack.Reason);
         await fleet.WaitForAsync(s => s["web"]!.Revision == v2.Revision && s["web"]!.Updated == 4 && s["web"]!.Replicas.Length == 4 && s["web"]!.Phase == WorkloadPhase.Available);
         var before = client.Succeeded;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (client.Succeeded <= before + 5 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(client.Succeeded > before + 5, "v2 keeps serving");
+        await Eventually.ValueAsync(() => Task.FromResult(client.Succeeded), succeeded => succeeded > before + 5, TimeSpan.FromSeconds(15), "v2 to keep serving");
         Assert.Equal("v2", client.LastBody);
         Assert.Empty(client.Failures);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Docker.DotNet.Models;
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Runtime;
+using Orchestration.TestSupport;
 using Xunit.Abstractions;
 
 namespace Orchestration.Docker.Tests.Runtime;

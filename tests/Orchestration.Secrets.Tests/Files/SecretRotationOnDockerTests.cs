@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Secrets.Tests.Infrastructure;
 using Orchestration.Services;
-using Orchestration.Services.Tests.Infrastructure;
+using Orchestration.TestSupport;
 using Orchestration.Testing;
 
 namespace Orchestration.Secrets.Tests.Files;
@@ -31,7 +31,7 @@ public sealed class SecretRotationOnDockerTests
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
         var before = fleet.Orchestrator.DesiredState!.Find("web")!;
 
-        await using (var load = new HttpLoad(http, new Uri(address.ToUri(), "/greeting")))
+        await using (var load = new HttpTraffic(http, new Uri(address.ToUri(), "/greeting")))
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             configuration["Secrets:greeting"] = "second-5f2d";

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Services.Tests.Balancing;
 
@@ -90,13 +91,7 @@ public sealed class ServiceBalancerTests
         time.Advance(TimeSpan.FromSeconds(4));
         Assert.True(await FakeReplicas.EchoesAsync(held, "still here"), "the open connection drains until the delay passes");
         time.Advance(TimeSpan.FromSeconds(1));
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await FakeReplicas.EchoesAsync(held, "x") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.False(await FakeReplicas.EchoesAsync(held, "x"), "cut once the drain delay passed");
+        await Eventually.ValueAsync(() => FakeReplicas.EchoesAsync(held, "x"), echoes => !echoes, TimeSpan.FromSeconds(10), "the held connection to be cut once the drain delay passed");
         held.Dispose();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Events;
 using Orchestration.Services.Tests.Infrastructure;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Services.Tests.Discovery;
 
@@ -27,8 +28,8 @@ public sealed class RollingUpdateUnderLoadTests
         var before = await CallerCountsAsync(fleet, callerReplica);
 
         var v2 = TestWorkloads.Web(TestWorkloads.V2, replicas: 4, version: 2);
-        await using (var viaDiscovery = new HttpLoad(discovery, new Uri("/", UriKind.Relative)))
-        await using (var viaBalancer = new HttpLoad(direct, address.ToUri()))
+        await using (var viaDiscovery = new HttpTraffic(discovery, new Uri("/", UriKind.Relative)))
+        await using (var viaBalancer = new HttpTraffic(direct, address.ToUri()))
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             await fleet.ApplyAsync(v2, caller);

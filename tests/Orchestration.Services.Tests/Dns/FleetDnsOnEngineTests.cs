@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Services.Tests.Infrastructure;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Services.Tests.Dns;
 
@@ -36,15 +37,7 @@ public sealed class FleetDnsOnEngineTests
     /// <summary>Polls <paramref name="condition"/> until it holds, for at most 10 s: the endpoint table follows the
     /// published status a moment later.</summary>
     private static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(condition(), "the endpoint table did not follow the status within 10 s");
-    }
+        => await Eventually.ValueAsync(() => Task.FromResult(condition()), held => held, TimeSpan.FromSeconds(10), "the endpoint table to follow the status");
 
     /// <summary>The IPv4 addresses nslookup finds for <paramref name="name"/> inside <paramref name="replica"/>.</summary>
     private static async Task<HashSet<string>> ResolveAsync(Testing.TestFleet fleet, ReplicaStatus replica, string name)

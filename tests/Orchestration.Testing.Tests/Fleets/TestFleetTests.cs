@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orchestration.Runtime.Docker;
+using Orchestration.TestSupport;
 using Orchestration.Testing.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Orchestration.Events;
+using Orchestration.TestSupport;
 using Orchestration.Testing.Tests.Infrastructure;
 using Xunit.Abstractions;
 

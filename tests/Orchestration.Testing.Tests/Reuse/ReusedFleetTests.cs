@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orchestration.TestSupport;
 using Orchestration.Testing.Tests.Infrastructure;
 using Orchestration.Testing.Watchdog;
 using Xunit.Abstractions;

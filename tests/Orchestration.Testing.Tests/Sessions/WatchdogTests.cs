@@ -1,4 +1,5 @@
 using Orchestration.Runtime;
+using Orchestration.TestSupport;
 using Orchestration.Testing.Sessions;
 using Orchestration.Testing.Tests.Infrastructure;
 using Orchestration.Testing.Watchdog;

@@ -20,7 +20,7 @@ internal sealed class RateLimiter
         Prune(now, spec);
         if (desired > current)
         {
-            var (limit, policy) = UpLimit(now, current, spec.ScaleUp);
+            var (limit, policy) = PolicyLimit(now, current, spec.ScaleUp, +1);
             limit = Math.Max(limit, current);
             var allowed = Math.Min(spec.MaxReplicas, limit);
             if (desired > allowed)
@@ -32,7 +32,7 @@ internal sealed class RateLimiter
         }
         else if (desired < current)
         {
-            var (limit, policy) = DownLimit(now, current, spec.ScaleDown);
+            var (limit, policy) = PolicyLimit(now, current, spec.ScaleDown, -1);
             limit = Math.Min(limit, current);
             var allowed = Math.Max(min, limit);
             if (desired < allowed)
@@ -46,7 +46,10 @@ internal sealed class RateLimiter
         return (desired, null);
     }
 
-    private (int Limit, string Policy) UpLimit(DateTimeOffset now, int current, ScalingRules rules)
+    /// <summary>The furthest the policies of one direction let the count go (<paramref name="direction"/> +1 up, -1
+    /// down): each policy's change from the count at the start of its period, the one that changes most
+    /// (<see cref="ScalingPolicySelect.Max"/>) or least chosen; a percentage rounds away from the start.</summary>
+    private (int Limit, string Policy) PolicyLimit(DateTimeOffset now, int current, ScalingRules rules, int direction)
     {
         if (rules.Select == ScalingPolicySelect.Disabled)
         {
@@ -59,9 +62,10 @@ internal sealed class RateLimiter
         {
             var start = current - Added(now, policy.Period) + Removed(now, policy.Period);
             var proposed = policy.Type == ScalingPolicyType.Replicas
-                ? start + policy.Value
-                : (int)Math.Ceiling(start * (1 + (policy.Value / 100.0)));
-            if (best is null || (rules.Select == ScalingPolicySelect.Max ? proposed > best : proposed < best))
+                ? start + (direction * policy.Value)
+                : Round(start * (1 + (direction * policy.Value / 100.0)), direction);
+            if (best is not { } previous
+                || (rules.Select == ScalingPolicySelect.Max ? direction * proposed > direction * previous : direction * proposed < direction * previous))
             {
                 best = proposed;
                 chosen = policy.ToString();
@@ -71,30 +75,7 @@ internal sealed class RateLimiter
         return (best ?? current, chosen);
     }
 
-    private (int Limit, string Policy) DownLimit(DateTimeOffset now, int current, ScalingRules rules)
-    {
-        if (rules.Select == ScalingPolicySelect.Disabled)
-        {
-            return (current, "disabled");
-        }
-
-        int? best = null;
-        var chosen = "";
-        foreach (var policy in rules.Policies)
-        {
-            var start = current - Added(now, policy.Period) + Removed(now, policy.Period);
-            var proposed = policy.Type == ScalingPolicyType.Replicas
-                ? start - policy.Value
-                : (int)(start * (1 - (policy.Value / 100.0)));
-            if (best is null || (rules.Select == ScalingPolicySelect.Max ? proposed < best : proposed > best))
-            {
-                best = proposed;
-                chosen = policy.ToString();
-            }
-        }
-
-        return (best ?? current, chosen);
-    }
+    private static int Round(double replicas, int direction) => direction > 0 ? (int)Math.Ceiling(replicas) : (int)replicas;
 
     private int Added(DateTimeOffset now, TimeSpan period) => _events.Where(e => e.Change > 0 && e.Time > now - period).Sum(e => e.Change);
 

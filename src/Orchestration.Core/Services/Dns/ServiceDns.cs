@@ -10,7 +10,7 @@ namespace Orchestration.Services;
 /// machine that the node's containers reach. A runtime that can point its containers at it (<see cref="TryServe"/>)
 /// creates them without the workload's name as a network alias, so the name is answered here, from readiness,
 /// and not by the engine. Stops with the host.</summary>
-internal sealed partial class ServiceDns : IHostedService, IAsyncDisposable, IDisposable
+internal sealed partial class ServiceDns : IFleetDns, IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly ServiceDnsAnswers _answers;
     private readonly ILogger _logger;
