@@ -8,13 +8,16 @@ namespace Orchestration;
 /// <summary>Status, endpoints, waiting for a condition and deleting the fleet.</summary>
 internal sealed partial class Orchestrator
 {
-    public FleetStatus GetStatus()
+    public FleetStatus GetStatus() => Status(throwOnUnknownWorkload: false);
+
+    /// <summary>The fleet's status; a <c>WaitForAsync</c> condition reads it with unknown names throwing.</summary>
+    private FleetStatus Status(bool throwOnUnknownWorkload)
     {
         var desired = _store.Current;
         var workloads = desired is null
             ? []
             : desired.Workloads.Select(w => WorkloadStatusPublisher.Project(w, _status.Get(w.Name))).ToImmutableArray();
-        return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses(), ServiceAddresses = _addresses?.Snapshot() ?? [], Autoscalers = _autoscalers?.Rows() ?? [] };
+        return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses(), ServiceAddresses = _addresses?.Snapshot() ?? [], Autoscalers = _autoscalers?.Rows() ?? [], ThrowOnUnknownWorkload = throwOnUnknownWorkload };
     }
 
     public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null)
@@ -40,8 +43,8 @@ internal sealed partial class Orchestrator
         while (true)
         {
             var changed = _status.Changed.Next;
-            var status = GetStatus();
-            if (condition(status.WithThrowOnUnknownWorkload(_store.Current is not null)))
+            var status = Status(throwOnUnknownWorkload: _store.Current is not null);
+            if (condition(status))
             {
                 return status;
             }

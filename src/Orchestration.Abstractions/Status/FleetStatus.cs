@@ -35,10 +35,6 @@ public sealed class FleetStatus(string name, ImmutableArray<WorkloadStatus> work
     /// <see langword="null"/>. The status a <c>WaitForAsync</c> condition reads has it set, once the fleet is applied.</summary>
     public bool ThrowOnUnknownWorkload { get; init; }
 
-    /// <summary>This status, with <see cref="ThrowOnUnknownWorkload"/> set as given.</summary>
-    internal FleetStatus WithThrowOnUnknownWorkload(bool value)
-        => new(Name, Workloads) { Nodes = Nodes, ServiceAddresses = ServiceAddresses, Autoscalers = Autoscalers, ThrowOnUnknownWorkload = value };
-
     /// <summary>One row per workload, as <c>kubectl get deployments,statefulsets,…</c> prints them: name, kind,
     /// ready/desired, up to date, available, phase, revision, and per kind a detail (a job's counts, a cron job's
     /// active runs and schedule).</summary>
