@@ -36,6 +36,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EventHub>();
         services.TryAddSingleton<Orchestration.Leadership.ILeadership, Orchestration.Leadership.SoleLeadership>();
+        services.TryAddSingleton<Orchestration.Leadership.FollowerView>();
         services.TryAddSingleton<DesiredStateStore>();
         services.TryAddSingleton<ObservedState>();
         services.TryAddSingleton<SchedulingCache>();
