@@ -355,7 +355,9 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     private void Publish(LeaderInfo? leader, bool isLeader, string reason, string kind)
     {
         _metrics.Changed(isLeader, kind);
-        _events.Publish(new LeadershipChanged { Time = _time.GetUtcNow(), Fleet = _fleet, Identity = _elector.Identity, IsLeader = isLeader, Leader = leader, Reason = reason });
+        var now = _time.GetUtcNow();
+        _elector.Changed(reason, now);
+        _events.Publish(new LeadershipChanged { Time = now, Fleet = _fleet, Identity = _elector.Identity, IsLeader = isLeader, Leader = leader, Reason = reason });
     }
 
     private void WakeEverything()
