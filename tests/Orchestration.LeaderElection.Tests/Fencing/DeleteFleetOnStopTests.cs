@@ -32,6 +32,7 @@ public sealed class DeleteFleetOnStopTests
         // The leader deletes while it still holds its lease.
         await leader.DisposeAsync();
         Assert.Empty(await engine.ContainersAsync());
+        Assert.Equal(2, engine.Writes.Skip(settled).Count(w => w.Action == "destroy"));
     }
 
     private static async Task<List<string>> RunningAsync(FleetOnEngine engine)

@@ -16,7 +16,7 @@ public sealed class LateWriteTermTests
     /// its own, as it does after a restart, and keeps it as one of its desired replicas. Two such containers appear
     /// after the new term began, identical but for their term label: the one of the deposed leader's term is removed
     /// and reported with that term; the one of the current term is adopted and kept. Only the term check tells them
-    /// apart.</summary>
+    /// apart: with the sweep turned off, both are kept as the workload's two replicas.</summary>
     [Fact]
     public async Task Of_two_identical_containers_that_appear_after_a_hand_over_only_the_one_of_the_old_term_is_removed()
     {

@@ -21,6 +21,7 @@ public sealed class FollowerReadsTests
         await using var leader = await ElectedHosts.StartAsync(fleet, web, LeaseServers.Redis, configure: b => b.AddServiceDiscovery());
         await leader.WaitForAsync(s => s["web"]?.Ready == 2);
         Assert.True(leader.Election().IsLeader);
+        Assert.Contains(engine.Writes, w => w.Action == "start"); // the engine's stream reports the leader's writes
         var settled = engine.Writes.Count;
 
         await using var follower = await ElectedHosts.StartAsync(fleet, web, LeaseServers.Redis, configure: b => b.AddServiceDiscovery());
