@@ -338,6 +338,9 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
 
         _savedState = null;
         Publish(null, isLeader: false, reason, kind);
+
+        // Its status now comes from its watch, as on every follower, not from its last reconciles.
+        WakeEverything();
     }
 
     private async Task ReleaseQuietlyAsync(ILease lease)
