@@ -74,6 +74,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         _journal.RememberRegistered();
         _ = _journal.Capture(); // the first serialization is the slow one: not on the way to the lease
         _desired.Changed += OnDesiredChanged;
+        _journal.CronChanged += SaveSoon;
         try
         {
             // One try before the host's start completes, so a lone instance leads as soon as it runs.
@@ -91,6 +92,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _desired.Changed -= OnDesiredChanged;
+        _journal.CronChanged -= SaveSoon;
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var task in new[] { _running, _housekeeping })
         {
