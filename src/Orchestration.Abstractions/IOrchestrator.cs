@@ -76,7 +76,8 @@ public interface IOrchestrator
 
     /// <summary>Stops the control loop, then removes every container of the fleet on every runtime, and what the
     /// runtimes created for the fleet (such as its network). The desired state is kept but no longer enforced until
-    /// the host starts again.</summary>
+    /// the host starts again. With leader election only the leader deletes: on another instance, or once this one
+    /// lost its lease, it throws (<c>NotLeaderException</c>) before removing anything (more).</summary>
     Task DeleteFleetAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Marks <paramref name="node"/> unschedulable: no new replica is placed there; what runs there stays.</summary>

@@ -17,7 +17,7 @@ internal sealed partial class Orchestrator
         var workloads = desired is null
             ? []
             : desired.Workloads.Select(w => WorkloadStatusPublisher.Project(w, _status.Get(w.Name))).ToImmutableArray();
-        return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses(), ServiceAddresses = _addresses?.Snapshot() ?? [], Autoscalers = _autoscalers?.Rows() ?? [], ThrowOnUnknownWorkload = throwOnUnknownWorkload };
+        return new FleetStatus(FleetName, workloads) { Nodes = NodeStatuses(), ServiceAddresses = _addresses?.Snapshot() ?? [], Autoscalers = _autoscalers?.Rows() ?? [], Leadership = _leadership?.Status, ThrowOnUnknownWorkload = throwOnUnknownWorkload };
     }
 
     public IReadOnlyList<ServiceEndpoint> GetEndpoints(string workload, string? port = null)
@@ -67,6 +67,9 @@ internal sealed partial class Orchestrator
 
     public async Task DeleteFleetAsync(CancellationToken cancellationToken = default)
     {
+        // Fenced like every other act: an instance that does not lead deletes nothing, and a leader that loses its
+        // lease midway stops at the next container.
+        EnsureLeader();
         await _loop.StopAsync().ConfigureAwait(false);
         var removed = 0;
         foreach (var runtime in _runtimes)
@@ -74,10 +77,12 @@ internal sealed partial class Orchestrator
             var containers = await runtime.ListContainersAsync(FleetName, cancellationToken).ConfigureAwait(false);
             foreach (var container in containers)
             {
+                EnsureLeader();
                 await runtime.RemoveAsync(container.Ref, cancellationToken).ConfigureAwait(false);
                 removed++;
             }
 
+            EnsureLeader();
             await runtime.DeleteFleetAsync(FleetName, cancellationToken).ConfigureAwait(false);
         }
 
@@ -87,6 +92,17 @@ internal sealed partial class Orchestrator
         _observed.Clear();
         _status.Clear();
         _events.Publish(new FleetDeleted { Time = _time.GetUtcNow(), Fleet = FleetName, Containers = removed });
+    }
+
+    /// <summary>Whether this instance may act on the engines (always, without leader election).</summary>
+    internal bool IsLeader => _leadership?.IsLeader ?? true;
+
+    private void EnsureLeader()
+    {
+        if (!IsLeader)
+        {
+            throw new Orchestration.Leadership.NotLeaderException(FleetName);
+        }
     }
 
     /// <summary>Throws, naming the fleet's workloads, when <paramref name="workload"/> is not one of them.</summary>

@@ -35,6 +35,7 @@ internal sealed partial class Orchestrator : IOrchestrator
     private readonly SecurityProfile _fleetProfile;
     private readonly Secrets.FleetContentResolver? _contents;
     private readonly Orchestration.Autoscaling.AutoscalerStatusBoard? _autoscalers;
+    private readonly Orchestration.Leadership.ILeadership? _leadership;
 
     public Orchestrator(
         IOptions<OrchestrationOptions> options,
@@ -53,8 +54,10 @@ internal sealed partial class Orchestrator : IOrchestrator
         Expectations expectations,
         ServiceAddressRegistry? addresses = null,
         Secrets.FleetContentResolver? contents = null,
-        Orchestration.Autoscaling.AutoscalerStatusBoard? autoscalers = null)
+        Orchestration.Autoscaling.AutoscalerStatusBoard? autoscalers = null,
+        Orchestration.Leadership.ILeadership? leadership = null)
     {
+        _leadership = leadership;
         _contents = contents;
         _autoscalers = autoscalers;
         _expectations = expectations;

@@ -20,6 +20,7 @@ public sealed class OrchestratorHost : IAsyncDisposable
     private readonly double _waitSeconds;
     private readonly double _eventSeconds;
     private readonly bool _deleteFleetOnDispose;
+    private bool _disposed;
 
     private OrchestratorHost(IHost host, double waitSeconds, double eventSeconds, bool deleteFleetOnDispose)
     {
@@ -102,8 +103,15 @@ public sealed class OrchestratorHost : IAsyncDisposable
         throw new TimeoutException($"No matching {typeof(T).Name} within {timeout} s; events: {string.Join(" | ", _events.Select(e => e.Message))}");
     }
 
+    /// <summary>Stops the host (once: a test may stop it early and leave the disposal at the end of its scope).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {

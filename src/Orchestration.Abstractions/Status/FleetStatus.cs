@@ -23,6 +23,10 @@ public sealed class FleetStatus(string name, ImmutableArray<WorkloadStatus> work
     /// <summary>One row per autoscaled service: bounds, last decision and why.</summary>
     public ImmutableArray<AutoscalerStatus> Autoscalers { get; init; } = [];
 
+    /// <summary>Who leads the fleet and since when, when host instances elect a leader; <see langword="null"/> for
+    /// an orchestrator without leader election (it always acts).</summary>
+    public LeadershipStatus? Leadership { get; init; }
+
     /// <summary>The status of the named workload, or <see langword="null"/> when the fleet has none of that name. In
     /// the status given to a <c>WaitForAsync</c> condition an unknown name throws instead (naming the workloads that
     /// exist), so that a misspelt condition fails at once rather than at the timeout.</summary>

@@ -37,6 +37,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<EventHub>();
         services.TryAddSingleton<IEventHub>(sp => sp.GetRequiredService<EventHub>());
         services.TryAddSingleton<Orchestration.Leadership.ILeadership, Orchestration.Leadership.SoleLeadership>();
+        services.TryAddSingleton<Orchestration.Leadership.FollowerView>();
+        services.TryAddSingleton<CronScheduleMarks>();
         services.TryAddSingleton<DesiredStateStore>();
         services.TryAddSingleton<ObservedState>();
         services.TryAddSingleton<SchedulingCache>();

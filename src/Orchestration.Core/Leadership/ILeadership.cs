@@ -13,4 +13,8 @@ public interface ILeadership
     /// container this instance creates (<see cref="Runtime.OrchestrationLabels.Term"/>). 0 when terms are not
     /// counted.</summary>
     long Term { get; }
+
+    /// <summary>Who leads and since when, for <see cref="IOrchestrator.GetStatus"/>; <see langword="null"/> when
+    /// there is no leader election.</summary>
+    LeadershipStatus? Status { get; }
 }

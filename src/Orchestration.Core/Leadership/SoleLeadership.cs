@@ -6,4 +6,6 @@ internal sealed class SoleLeadership : ILeadership
     public bool IsLeader => true;
 
     public long Term => 0;
+
+    public LeadershipStatus? Status => null;
 }

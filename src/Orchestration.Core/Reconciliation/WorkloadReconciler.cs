@@ -25,6 +25,7 @@ internal sealed class WorkloadReconciler : IReconciler
     private readonly TimeProvider _time;
     private readonly Dictionary<WorkloadKind, IWorkloadController> _controllers;
     private readonly ILeadership _leadership;
+    private readonly FollowerView _follower;
 
     public WorkloadReconciler(
         DesiredStateStore desired,
@@ -37,9 +38,11 @@ internal sealed class WorkloadReconciler : IReconciler
         NodeLifecycleController nodes,
         IEnumerable<IWorkloadController> controllers,
         TimeProvider time,
-        ILeadership leadership)
+        ILeadership leadership,
+        FollowerView follower)
     {
         _leadership = leadership;
+        _follower = follower;
         _desired = desired;
         _observed = observed;
         _expectations = expectations;
@@ -56,7 +59,9 @@ internal sealed class WorkloadReconciler : IReconciler
     {
         if (!_leadership.IsLeader)
         {
-            // A follower keeps its watch but leaves the engines to the leader; it is woken when it leads.
+            // A follower keeps its watch but leaves the engines to the leader: it serves the status it observes, and
+            // is woken to reconcile when it leads.
+            _follower.Publish(key);
             return ReconcileResult.Done;
         }
 

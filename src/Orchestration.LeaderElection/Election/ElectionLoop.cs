@@ -74,6 +74,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         _journal.RememberRegistered();
         _ = _journal.Capture(); // the first serialization is the slow one: not on the way to the lease
         _desired.Changed += OnDesiredChanged;
+        _journal.CronChanged += SaveSoon;
         try
         {
             // One try before the host's start completes, so a lone instance leads as soon as it runs.
@@ -91,6 +92,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _desired.Changed -= OnDesiredChanged;
+        _journal.CronChanged -= SaveSoon;
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var task in new[] { _running, _housekeeping })
         {
@@ -338,6 +340,9 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
 
         _savedState = null;
         Publish(null, isLeader: false, reason, kind);
+
+        // Its status now comes from its watch, as on every follower, not from its last reconciles.
+        WakeEverything();
     }
 
     private async Task ReleaseQuietlyAsync(ILease lease)
@@ -355,7 +360,9 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     private void Publish(LeaderInfo? leader, bool isLeader, string reason, string kind)
     {
         _metrics.Changed(isLeader, kind);
-        _events.Publish(new LeadershipChanged { Time = _time.GetUtcNow(), Fleet = _fleet, Identity = _elector.Identity, IsLeader = isLeader, Leader = leader, Reason = reason });
+        var now = _time.GetUtcNow();
+        _elector.Changed(reason, now);
+        _events.Publish(new LeadershipChanged { Time = now, Fleet = _fleet, Identity = _elector.Identity, IsLeader = isLeader, Leader = leader, Reason = reason });
     }
 
     private void WakeEverything()

@@ -14,6 +14,8 @@ internal sealed class LeaderElector : ILeadership, ILeaderElection
     private long _term;
     private DateTimeOffset _validUntil;
     private LeaderInfo? _leader;
+    private string? _reason;
+    private DateTimeOffset? _changedAt;
 
     public LeaderElector(TimeProvider time, Microsoft.Extensions.Options.IOptions<LeaderElectionOptions> options)
     {
@@ -42,6 +44,27 @@ internal sealed class LeaderElector : ILeadership, ILeaderElection
     public LeaderInfo? Leader
     {
         get { lock (_gate) { return _leader; } }
+    }
+
+    public LeadershipStatus Status
+    {
+        get
+        {
+            var leads = IsLeader;
+            lock (_gate)
+            {
+                return new LeadershipStatus
+                {
+                    Identity = Identity,
+                    IsLeader = leads,
+                    Leader = _leader?.Identity,
+                    Term = _leader?.Term ?? 0,
+                    Since = _leader?.Since,
+                    Reason = _reason,
+                    ChangedAt = _changedAt,
+                };
+            }
+        }
     }
 
     /// <summary>The held lease, or <see langword="null"/> while following.</summary>
@@ -85,6 +108,16 @@ internal sealed class LeaderElector : ILeadership, ILeaderElection
             _validUntil = DateTimeOffset.MinValue;
             _leader = leader;
             return lease;
+        }
+    }
+
+    /// <summary>Notes why leadership changed, for the status.</summary>
+    public void Changed(string reason, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            _reason = reason;
+            _changedAt = at;
         }
     }
 

@@ -30,6 +30,9 @@ internal sealed class LateWriteSweeper
         _fleet = options.Value.FleetName;
     }
 
+    /// <summary>The term whose baseline is taken: sweeps act in that term only.</summary>
+    public long BaselineTerm => Volatile.Read(ref _baselineTerm);
+
     /// <summary>Records every container that exists as term <paramref name="term"/> begins: those are never late
     /// writes. Until it has, nothing is swept in that term.</summary>
     public async Task BeginTermAsync(long term, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orchestration.Reconciliation;
 using Orchestration.Rollout;
 using Orchestration.State;
 
@@ -10,13 +11,22 @@ internal sealed class FleetStateJournal
 {
     private readonly DesiredStateStore _desired;
     private readonly RolloutStore _rollouts;
+    private readonly CronScheduleMarks _cron;
     private FleetSpec? _registered;
     private string _registeredKey = "";
 
-    public FleetStateJournal(DesiredStateStore desired, RolloutStore rollouts)
+    public FleetStateJournal(DesiredStateStore desired, RolloutStore rollouts, CronScheduleMarks cron)
     {
+        _cron = cron;
         _desired = desired;
         _rollouts = rollouts;
+    }
+
+    /// <summary>Raised when a cron job's last schedule time moved (the desired state has its own event).</summary>
+    public event Action? CronChanged
+    {
+        add => _cron.Changed += value;
+        remove => _cron.Changed -= value;
     }
 
     /// <summary>Remembers the fleet this instance was started with (its registrations, applied at start).</summary>
@@ -41,7 +51,7 @@ internal sealed class FleetStateJournal
                 history.PausedReason);
         }
 
-        return JsonSerializer.Serialize(new FleetStateSnapshot(_registeredKey, fleet, histories));
+        return JsonSerializer.Serialize(new FleetStateSnapshot(_registeredKey, fleet, histories, _cron.Snapshot()));
     }
 
     /// <summary>Takes over the kept state: its histories always; its desired fleet when this instance was started
@@ -58,6 +68,11 @@ internal sealed class FleetStateJournal
         {
             _rollouts.Of(workload).Restore(
                 kept.Entries.Select(e => new RevisionEntry(e.Number, e.Revision, e.Spec)), kept.NextNumber, kept.LastGood, kept.PausedReason);
+        }
+
+        if (snapshot.CronMarks is { } marks)
+        {
+            _cron.Restore(marks);
         }
 
         var fleet = leading && snapshot.RegisteredKey != _registeredKey ? _registered : snapshot.Fleet;

@@ -10,7 +10,7 @@ public sealed class LeaseStoreLostTests
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task A_leader_that_loses_its_store_stops_acting_before_its_lease_expires_and_leaves_the_fleet_running()
+    public async Task A_leader_that_loses_its_store_stops_acting_before_its_lease_expires_and_leaves_the_fleet_running_even_when_it_stops_with_DeleteFleetOnStop()
     {
         using var redis = await PrivateRedis.StartAsync();
         var fleet = LeaseServers.UniqueFleet("lost");
@@ -18,7 +18,7 @@ public sealed class LeaseStoreLostTests
         var web = new FleetBuilder(fleet).AddWorkload("web", w => w
             .Image("orchestration/busybox:1").PullPolicy(PullPolicy.Never).Replicas(2).Port("http", 8080)
             .Readiness(Probe.Http("/") with { Period = TimeSpan.FromMilliseconds(500) })).Build().Workloads;
-        await using var host = await OrchestratorHost.StartAsync(fleet, web, configure: b => b.UseRedisLeaderElection(redis.Configuration, o =>
+        await using var host = await OrchestratorHost.StartAsync(fleet, web, options: o => o.DeleteFleetOnStop = true, configure: b => b.UseRedisLeaderElection(redis.Configuration, o =>
         {
             o.LeaseDuration = Lease;
             o.RenewDeadline = TimeSpan.FromSeconds(3.5);
@@ -48,5 +48,11 @@ public sealed class LeaseStoreLostTests
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(running, (await engine.ContainersAsync(runningOnly: true)).Select(c => c.ID).Order(StringComparer.Ordinal));
         Assert.Equal(created, engine.Created.Count);
+
+        // A deposed leader that stops with DeleteFleetOnStop leaves the fleet alone: it is the next leader's.
+        var writes = engine.Writes.Count;
+        await host.DisposeAsync();
+        Assert.Equal(running, (await engine.ContainersAsync(runningOnly: true)).Select(c => c.ID).Order(StringComparer.Ordinal));
+        Assert.Equal(writes, engine.Writes.Count);
     }
 }

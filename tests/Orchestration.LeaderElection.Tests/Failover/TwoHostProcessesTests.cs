@@ -28,6 +28,7 @@ public sealed class TwoHostProcessesTests
         using var b = LeaderHostProcess.Start(AppPath, fleet, LeaseServers.Redis, Lease, RenewDeadline, Retry);
         await b.WaitForAsync("follower");
         await WaitReadyAsync(a);
+        await WaitReadyAsync(b); // the follower's own status, from its own watch and probes
 
         // Only one instance makes changes, counted on the engine's side: every container created is the leader's.
         await Task.Delay(Retry * 4);

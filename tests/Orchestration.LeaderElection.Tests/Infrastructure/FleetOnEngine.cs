@@ -4,7 +4,8 @@ using Orchestration.Runtime;
 
 namespace Orchestration.LeaderElection.Tests.Infrastructure;
 
-/// <summary>A fleet as the engine sees it: its containers by label, the engine's own create events, and clean-up.</summary>
+/// <summary>A fleet as the engine sees it: its containers by label, the engine's own events of every write to a
+/// container (create, start, stop, kill, destroy), and clean-up.</summary>
 internal sealed class FleetOnEngine : IAsyncDisposable
 {
     private readonly DockerClient _client = new DockerClientBuilder()
@@ -12,7 +13,7 @@ internal sealed class FleetOnEngine : IAsyncDisposable
         .WithApiVersion(new System.Version(1, 41))
         .Build();
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<IDictionary<string, string>> _created = [];
+    private readonly List<(string Action, IDictionary<string, string> Labels)> _writes = [];
     private readonly Task _events;
 
     public FleetOnEngine(string fleet)
@@ -21,7 +22,7 @@ internal sealed class FleetOnEngine : IAsyncDisposable
         var filters = new Dictionary<string, IDictionary<string, bool>>
         {
             ["type"] = new Dictionary<string, bool> { ["container"] = true },
-            ["event"] = new Dictionary<string, bool> { ["create"] = true },
+            ["event"] = new Dictionary<string, bool> { ["create"] = true, ["start"] = true, ["stop"] = true, ["kill"] = true, ["destroy"] = true },
             ["label"] = new Dictionary<string, bool> { [$"{OrchestrationLabels.Fleet}={fleet}"] = true },
         };
         _events = Task.Run(async () =>
@@ -43,7 +44,14 @@ internal sealed class FleetOnEngine : IAsyncDisposable
     /// <summary>The labels of every container the engine reported created since this object was made.</summary>
     public IReadOnlyList<IDictionary<string, string>> Created
     {
-        get { lock (_created) { return [.. _created]; } }
+        get { lock (_writes) { return [.. _writes.Where(w => w.Action == "create").Select(w => w.Labels)]; } }
+    }
+
+    /// <summary>Every write the engine reported on the fleet's containers since this object was made: the action and
+    /// the container's labels.</summary>
+    public IReadOnlyList<(string Action, IDictionary<string, string> Labels)> Writes
+    {
+        get { lock (_writes) { return [.. _writes]; } }
     }
 
     public async Task<IList<ContainerListResponse>> ContainersAsync(bool runningOnly = false)
@@ -100,9 +108,9 @@ internal sealed class FleetOnEngine : IAsyncDisposable
     {
         public void Report(Message value)
         {
-            lock (owner._created)
+            lock (owner._writes)
             {
-                owner._created.Add(value.Actor.Attributes);
+                owner._writes.Add((value.Action, value.Actor.Attributes));
             }
         }
     }

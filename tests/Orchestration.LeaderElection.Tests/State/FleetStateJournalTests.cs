@@ -1,4 +1,5 @@
 using Orchestration.LeaderElection.State;
+using Orchestration.Reconciliation;
 using Orchestration.Rollout;
 using Orchestration.State;
 
@@ -26,7 +27,7 @@ public sealed class FleetStateJournalTests
     public void The_next_leader_continues_the_revision_numbers_the_desired_fleet_and_the_rollout_state()
     {
         var (desired, rollouts) = (new DesiredStateStore(), new RolloutStore());
-        var journal = new FleetStateJournal(desired, rollouts);
+        var journal = new FleetStateJournal(desired, rollouts, new CronScheduleMarks());
         Assert.True(desired.TryReplace(null, Fleet("shop/web:1")));
         journal.RememberRegistered();
         var web = rollouts.Of("web");
@@ -40,9 +41,9 @@ public sealed class FleetStateJournalTests
         var kept = journal.Capture();
 
         // Another instance, started with the same registrations (image 1).
-        var (nextDesired, nextRollouts) = (new DesiredStateStore(), new RolloutStore());
+        var (nextDesired, nextRollouts, nextCron) = (new DesiredStateStore(), new RolloutStore(), new CronScheduleMarks());
         Assert.True(nextDesired.TryReplace(null, Fleet("shop/web:1")));
-        var next = new FleetStateJournal(nextDesired, nextRollouts);
+        var next = new FleetStateJournal(nextDesired, nextRollouts, nextCron);
         next.RememberRegistered();
         next.Restore(kept, leading: true);
 
@@ -66,19 +67,47 @@ public sealed class FleetStateJournalTests
     public void An_instance_started_with_a_changed_fleet_rolls_it_out_on_top_of_the_kept_history()
     {
         var (desired, rollouts) = (new DesiredStateStore(), new RolloutStore());
-        var journal = new FleetStateJournal(desired, rollouts);
+        var journal = new FleetStateJournal(desired, rollouts, new CronScheduleMarks());
         Assert.True(desired.TryReplace(null, Fleet("shop/web:1")));
         journal.RememberRegistered();
         rollouts.Of("web").Record(desired.Current!.Find("web")!);
         var kept = journal.Capture();
 
-        var (nextDesired, nextRollouts) = (new DesiredStateStore(), new RolloutStore());
+        var (nextDesired, nextRollouts, nextCron) = (new DesiredStateStore(), new RolloutStore(), new CronScheduleMarks());
         Assert.True(nextDesired.TryReplace(null, Fleet("shop/web:2")));
-        var next = new FleetStateJournal(nextDesired, nextRollouts);
+        var next = new FleetStateJournal(nextDesired, nextRollouts, nextCron);
         next.RememberRegistered();
         next.Restore(kept, leading: true);
 
         Assert.Equal("shop/web:2", nextDesired.Current!.Find("web")!.Image);
         Assert.Equal(2, nextRollouts.Of("web").Record(nextDesired.Current.Find("web")!).Number);
+    }
+
+    [Fact]
+    public void The_next_leader_continues_each_cron_jobs_schedule_from_its_kept_mark_which_only_moves_forward()
+    {
+        var (desired, rollouts, cron) = (new DesiredStateStore(), new RolloutStore(), new CronScheduleMarks());
+        var journal = new FleetStateJournal(desired, rollouts, cron);
+        Assert.True(desired.TryReplace(null, Fleet("shop/web:1")));
+        journal.RememberRegistered();
+        var saved = 0;
+        journal.CronChanged += () => saved++;
+        var mark = new DateTimeOffset(2026, 12, 2, 5, 0, 0, TimeSpan.Zero);
+        cron.Set("report", mark);
+        cron.Set("report", mark);
+        Assert.Equal(1, saved);
+        var kept = journal.Capture();
+
+        var (nextDesired, nextRollouts, nextCron) = (new DesiredStateStore(), new RolloutStore(), new CronScheduleMarks());
+        Assert.True(nextDesired.TryReplace(null, Fleet("shop/web:1")));
+        var next = new FleetStateJournal(nextDesired, nextRollouts, nextCron);
+        next.RememberRegistered();
+        next.Restore(kept, leading: true);
+        Assert.Equal(mark, nextCron.Get("report"));
+
+        // A mark this instance moved further (a run it started) is not taken back by an older kept one.
+        nextCron.Set("report", mark.AddMinutes(1));
+        next.Restore(kept, leading: false);
+        Assert.Equal(mark.AddMinutes(1), nextCron.Get("report"));
     }
 }

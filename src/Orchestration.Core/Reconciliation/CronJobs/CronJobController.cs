@@ -22,6 +22,7 @@ internal sealed class CronJobController : IWorkloadController
     private readonly NodeConditions _nodes;
     private readonly EventHub _events;
     private readonly string _fleet;
+    private readonly CronScheduleMarks _marks;
 
     public CronJobController(
         ReplicaSync sync,
@@ -32,8 +33,10 @@ internal sealed class CronJobController : IWorkloadController
         WorkloadStatusPublisher status,
         NodeConditions nodes,
         EventHub events,
-        IOptions<OrchestrationOptions> options)
+        IOptions<OrchestrationOptions> options,
+        CronScheduleMarks marks)
     {
+        _marks = marks;
         _sync = sync;
         _removal = removal;
         _launcher = launcher;
@@ -49,7 +52,7 @@ internal sealed class CronJobController : IWorkloadController
 
     public async Task ReconcileAsync(ReconcileContext ctx, WorkloadSpec spec, CancellationToken cancellationToken)
     {
-        var state = ctx.Book.Cron ??= new CronJobState(ctx.Now);
+        var state = ctx.Book.Cron ??= new CronJobState(_marks.Get(ctx.Workload) is { } mark && mark <= ctx.Now ? mark : ctx.Now);
         await RemoveStrayContainersAsync(ctx, state, cancellationToken).ConfigureAwait(false);
         if (!_dependencies.IsOpen(ctx, spec))
         {
@@ -73,6 +76,7 @@ internal sealed class CronJobController : IWorkloadController
         }
 
         Prune(spec, state);
+        _marks.Set(ctx.Workload, state.LastScheduleTime);
         Publish(ctx, spec, state, schedule);
     }
 
@@ -84,6 +88,7 @@ internal sealed class CronJobController : IWorkloadController
         }
 
         await _removal.RemoveEverythingAsync(ctx, "belongs to no desired workload", cancellationToken).ConfigureAwait(false);
+        _marks.Remove(ctx.Workload);
     }
 
     /// <summary>Starts the latest due occurrence (if any, within the deadline, per the concurrency policy).</summary>
@@ -176,6 +181,13 @@ internal sealed class CronJobController : IWorkloadController
                 && ActiveRun(ctx, state, runId) is not null)
             {
                 continue;
+            }
+
+            if (c.Label(OrchestrationLabels.Run) is { } ended && TryParseRunId(ended) is { } endedAt && endedAt > state.LastScheduleTime && endedAt <= ctx.Now)
+            {
+                // A run that ended before this book knew it (another leader's, or before a restart): its occurrence
+                // was dealt with, and is not run again.
+                state.LastScheduleTime = endedAt;
             }
 
             if (_nodes.AnswersForRemoval(c.Ref.Node))
