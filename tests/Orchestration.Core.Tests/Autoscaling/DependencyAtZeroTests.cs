@@ -38,6 +38,14 @@ public sealed class DependencyAtZeroTests
         var address = fleet.Services.GetRequiredService<IServiceAddresses>().GetServiceAddress("api", "http").Address;
         using var client = new TcpClient();
         await client.ConnectAsync(address.Host, address.Port);
+
+        // The balancer and the autoscaler react on their own threads: wait in real time for the scale, not in fake time.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (fleet.Orchestrator.DesiredState!.Find("api")!.Replicas == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         status = await fleet.UntilAsync(s => s["api"]!.Ready == 1, TimeSpan.FromSeconds(20));
         Assert.Contains(fleet.EventsOf<WorkloadScaled>(), e => e.Workload == "api" && e.From == 0 && e.To == 1);
         Assert.Equal(2, status["web"]!.Ready);

@@ -19,12 +19,12 @@ public sealed class InstrumentScalingTests
         meter.CreateObservableGauge("orders.pending", () => Volatile.Read(ref pending));
         var orders = FleetHarness.Service("orders", 1, b => b.Autoscale(1, 5, a => a.Instrument(meterName, "orders.pending", 10)));
         await using var fleet = await FleetHarness.StartAsync(n => n.AddNodes(1), orders);
-        await fleet.UntilAsync(s => s.Autoscalers.Any(a => a.Workload == "orders" && a.Metrics is [{ Value: 0 }]), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
+        await UntilAsync(fleet, s => s["orders"]!.Ready == 1 && s.Autoscalers.Any(a => a.Workload == "orders" && a.Metrics is [{ Value: 0 }]), TimeSpan.FromMinutes(1));
 
         // 35 pending orders for one replica at a target of 10 per replica: ceil(1 × 35 / 10) = 4, at the next decision.
         Volatile.Write(ref pending, 35);
         var raised = fleet.Time.GetUtcNow();
-        var status = await fleet.UntilAsync(s => s["orders"]!.Ready == 4, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
+        var status = await UntilAsync(fleet, s => s["orders"]!.Ready == 4, TimeSpan.FromMinutes(1));
         var up = Assert.Single(fleet.EventsOf<AutoscalerDecided>(), e => e.From == 1 && e.To == 4);
         Assert.True(up.Time - raised <= AutoscalingDefaults.SyncPeriod, $"scaled up {up.Time - raised} after the load rose");
         var reading = Assert.Single(up.Metrics);
@@ -36,11 +36,36 @@ public sealed class InstrumentScalingTests
         // The queue drains to 5 over 4 replicas: the recommendation is 1 at once, the count follows after 300 s.
         Volatile.Write(ref pending, 5);
         var drained = fleet.Time.GetUtcNow();
-        await fleet.UntilAsync(s => s.Autoscalers.Any(a => a.Recommendation == 1), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
+        await UntilAsync(fleet, s => s.Autoscalers.Any(a => a.Recommendation == 1), TimeSpan.FromMinutes(1));
         Assert.Equal(4, fleet.Orchestrator.DesiredState!.Find("orders")!.Replicas);
-        await fleet.UntilAsync(s => s["orders"]!.Desired == 1 && s["orders"]!.Replicas.Length == 1, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(5));
+        await UntilAsync(fleet, s => s["orders"]!.Desired == 1 && s["orders"]!.Replicas.Length == 1, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(1));
         var down = Assert.Single(fleet.EventsOf<AutoscalerDecided>(), e => e.From == 4 && e.To == 1);
         Assert.True(down.Time - drained >= AutoscalingDefaults.ScaleDownWindow - AutoscalingDefaults.SyncPeriod, $"scaled down {down.Time - drained} after the load fell");
         Assert.All(fleet.EventsOf<AutoscalerDecided>().Where(e => e.Time > drained && e.Time < down.Time), e => Assert.Equal(e.From, e.To));
+    }
+
+    /// <summary>Advances fake time step by step until <paramref name="condition"/> holds, giving the autoscaler's own
+    /// threads a moment of real time after each step (its decisions run outside the control loop the harness settles).</summary>
+    private static async Task<FleetStatus> UntilAsync(FleetHarness fleet, Func<FleetStatus, bool> condition, TimeSpan maxFakeTime, TimeSpan? step = null)
+    {
+        var limit = fleet.Time.GetUtcNow() + maxFakeTime;
+        var realDeadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            await fleet.SettleAsync();
+            await Task.Delay(10);
+            var status = fleet.Orchestrator.GetStatus();
+            if (condition(status))
+            {
+                return status;
+            }
+
+            if (fleet.Time.GetUtcNow() >= limit || DateTime.UtcNow >= realDeadline)
+            {
+                throw new TimeoutException("Condition not reached; autoscalers: " + string.Join("; ", status.Autoscalers.Select(a => $"{a.Workload} {a.Current}->{a.Desired}: {a.Reason}")));
+            }
+
+            fleet.Time.Advance(step ?? TimeSpan.FromMilliseconds(100));
+        }
     }
 }
