@@ -219,13 +219,22 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "orch0023");
 
+    public static readonly DiagnosticDescriptor AutoscaleMetricWithoutAutoscale = new(
+        id: "ORCH0024",
+        title: "Autoscaling metric without [Autoscale]",
+        messageFormat: "{0} on workload '{1}' has no effect without [Autoscale(min, max)] on the same class: a metric target belongs to an autoscaler with bounds",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "orch0024");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         TypeNotPartial, InvalidWorkloadName, NegativeReplicas, InvalidImage, DuplicatePort, ProbeOnUnknownPort,
         InvalidQuantity, NotAWorkload, DependencyCycle, ConflictingAttributes, InvalidPort, InvalidEnvironmentVariable,
         InvalidReplicaBudget, MissingImage, InvalidVolumeTemplate, DuplicateVolumeTemplate, SettingOfAnotherKind,
         InvalidCronSchedule, SettingOutOfRange, MissingSchedule, StatefulSetNameTooLong, HttpProbeWithoutPort,
-        WorkloadAttributeWithoutWorkload,
+        WorkloadAttributeWithoutWorkload, AutoscaleMetricWithoutAutoscale,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -391,6 +391,48 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ORCH0019_autoscale_instrument_with_a_target_that_is_not_positive()
+        => AssertDiagnostics("ORCH0019", "PerReplica of workload 'orders' is -5; it must be a positive number", """
+            using Orchestration;
+            [Workload("orders", Image = "shop/orders:1")]
+            [Port("http", 8080)]
+            [Autoscale(1, 5)]
+            [AutoscaleInstrument("Shop.Orders", "orders.pending", [|-5|])]
+            public partial class Orders;
+            """);
+
+    [Fact]
+    public void ORCH0019_autoscale_instrument_without_a_meter_or_instrument_name()
+        => AssertDiagnostics("ORCH0019", "Meter of workload 'orders' is \"\"; it must be the name of a meter", """
+            using Orchestration;
+            [Workload("orders", Image = "shop/orders:1")]
+            [Port("http", 8080)]
+            [Autoscale(1, 5)]
+            [AutoscaleInstrument([|""|], [|" "|], 10)]
+            public partial class Orders;
+            """);
+
+    [Fact]
+    public void ORCH0010_the_same_instrument_twice()
+        => AssertDiagnostics("ORCH0010", "instrument 'orders.pending' of meter 'Shop.Orders' is a metric once", """
+            using Orchestration;
+            [Workload("orders", Image = "shop/orders:1")]
+            [Autoscale(1, 5)]
+            [AutoscaleInstrument("Shop.Orders", "orders.pending", 10)]
+            [[|AutoscaleInstrument("Shop.Orders", "orders.pending", 20)|]]
+            public partial class Orders;
+            """);
+
+    [Fact]
+    public void ORCH0024_autoscale_instrument_without_autoscale()
+        => AssertDiagnostics("ORCH0024", "[AutoscaleInstrument] on workload 'orders' has no effect without [Autoscale(min, max)]", """
+            using Orchestration;
+            [Workload("orders", Image = "shop/orders:1")]
+            [[|AutoscaleInstrument("Shop.Orders", "orders.pending", 10)|]]
+            public partial class Orders;
+            """);
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_help_link_and_a_release_entry()
     {
         var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name.Split('_')[0]).ToHashSet(StringComparer.Ordinal);

@@ -2,7 +2,8 @@ namespace Orchestration;
 
 /// <summary>Scales a typed service between <see cref="Min"/> and <see cref="Max"/> replicas on the metrics whose
 /// targets are set, with the HPA's algorithm and defaults (see <see cref="WorkloadBuilder.Autoscale"/>); a setting not
-/// given keeps its default. Custom and instrument metrics are declared with the fluent builder.</summary>
+/// given keeps its default. Instruments of this process are added with <see cref="AutoscaleInstrumentAttribute"/>;
+/// custom delegates are declared with the fluent builder.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class AutoscaleAttribute : Attribute
 {

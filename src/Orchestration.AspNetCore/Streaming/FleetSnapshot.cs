@@ -4,7 +4,7 @@ using Orchestration.Events;
 namespace Orchestration.AspNetCore.Streaming;
 
 /// <summary>What the page shows, in one JSON document: the fleet's status, each workload's rollout and revisions, the
-/// image pulls and builds, and rows of features that report later (autoscalers). Revisions carry numbers, hashes and
+/// image pulls and builds, and the autoscalers' last decisions. Revisions carry numbers, hashes and
 /// images only, never a spec's environment.</summary>
 internal sealed record FleetSnapshot
 {
@@ -18,7 +18,7 @@ internal sealed record FleetSnapshot
 
     public required ImmutableArray<ImageProgress> Images { get; init; }
 
-    /// <summary>Autoscaler decisions, one row per workload with an autoscaler; empty until the SDK has autoscalers.</summary>
+    /// <summary>Autoscaler decisions, one row per workload with an autoscaler that has decided once.</summary>
     public ImmutableArray<AutoscalerView> Autoscalers { get; init; } = [];
 
     public static FleetSnapshot Of(IOrchestrator orchestrator, RecentEvents recent)
@@ -31,6 +31,7 @@ internal sealed record FleetSnapshot
             Nodes = status.Nodes,
             Rollouts = [.. status.Workloads.Select(w => RolloutView.Of(w, orchestrator.GetRevisionHistory(w.Name)))],
             Images = [.. recent.Images()],
+            Autoscalers = [.. status.Autoscalers.Select(AutoscalerView.Of)],
         };
     }
 }

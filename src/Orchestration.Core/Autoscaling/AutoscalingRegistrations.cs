@@ -12,6 +12,7 @@ internal static class AutoscalingRegistrations
     public static void Add(IServiceCollection services)
     {
         services.TryAddSingleton<AutoscalerStatusBoard>();
+        services.TryAddSingleton<DependenciesAtZero>();
         services.TryAddSingleton<AutoscalerMetrics>();
         services.TryAddSingleton<AutoscalerService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AutoscalerService>(sp => sp.GetRequiredService<AutoscalerService>()));

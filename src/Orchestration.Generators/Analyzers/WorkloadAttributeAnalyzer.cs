@@ -17,7 +17,8 @@ public sealed class WorkloadAttributeAnalyzer : DiagnosticAnalyzer
         AttributeNames.HttpProbe, AttributeNames.TcpProbe, AttributeNames.ExecProbe, AttributeNames.Restart,
         AttributeNames.RollingUpdate, AttributeNames.RecreateUpdate, AttributeNames.NodeSelector, AttributeNames.Toleration,
         AttributeNames.Placement, AttributeNames.AntiAffinity, AttributeNames.AntiAffinityOfT, AttributeNames.DependsOnOfT,
-        AttributeNames.StatefulSet, AttributeNames.VolumeTemplate, AttributeNames.CronJob);
+        AttributeNames.StatefulSet, AttributeNames.VolumeTemplate, AttributeNames.CronJob,
+        AttributeNames.Autoscale, AttributeNames.AutoscaleInstrument);
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

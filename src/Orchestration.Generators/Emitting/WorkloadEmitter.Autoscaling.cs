@@ -15,6 +15,11 @@ internal static partial class WorkloadEmitter
         Metric(w, "Memory", "memory", a.Memory);
         Metric(w, "RequestsPerSecond", "requests_per_second", a.RequestsPerSecond);
         Metric(w, "Connections", "connections", a.Connections);
+        foreach (var i in a.Instruments)
+        {
+            w.Line($"new {O}MetricTarget {{ Source = {O}MetricSource.Instrument, Name = {CSharp.Literal(i.Instrument)}, Meter = {CSharp.Literal(i.Meter)}, Instrument = {CSharp.Literal(i.Instrument)}, Target = {Number(i.PerReplica)} }},");
+        }
+
         w.Close("],");
         Optional(w, "SyncPeriod", a.SyncPeriodSeconds);
         Optional(w, "IdlePeriod", a.IdleSeconds);
@@ -35,7 +40,9 @@ internal static partial class WorkloadEmitter
     {
         if (target is { } t)
         {
-            w.Line($"new {O}MetricTarget {{ Source = {O}MetricSource.{source}, Name = {CSharp.Literal(name)}, Target = {t.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}d }},");
+            w.Line($"new {O}MetricTarget {{ Source = {O}MetricSource.{source}, Name = {CSharp.Literal(name)}, Target = {Number(t)} }},");
         }
     }
+
+    private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d";
 }

@@ -1,6 +1,7 @@
 namespace Orchestration.Generators.Model;
 
-/// <summary>An <c>[Autoscale]</c> attribute: bounds, metric targets and timings as given (null when not set).</summary>
+/// <summary>An <c>[Autoscale]</c> attribute: bounds, metric targets and timings as given (null when not set), with the
+/// instrument metrics of the class's <c>[AutoscaleInstrument]</c> attributes.</summary>
 internal sealed record AutoscaleModel(
     int Min,
     int Max,
@@ -11,4 +12,7 @@ internal sealed record AutoscaleModel(
     double? SyncPeriodSeconds,
     double? IdleSeconds,
     double? ScaleUpWindowSeconds,
-    double? ScaleDownWindowSeconds);
+    double? ScaleDownWindowSeconds)
+{
+    public EquatableArray<InstrumentMetricModel> Instruments { get; init; } = EquatableArray<InstrumentMetricModel>.Empty;
+}

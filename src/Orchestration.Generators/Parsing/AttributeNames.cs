@@ -30,6 +30,7 @@ internal static class AttributeNames
     public const string VolumeTemplate = "VolumeTemplateAttribute";
     public const string CronJob = "CronJobAttribute";
     public const string Autoscale = "AutoscaleAttribute";
+    public const string AutoscaleInstrument = "AutoscaleInstrumentAttribute";
     public const string WorkloadBuilder = "WorkloadBuilder";
 
     /// <summary>The metadata name of <paramref name="type"/> when it is declared in namespace Orchestration.</summary>

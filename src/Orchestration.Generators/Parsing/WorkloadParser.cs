@@ -77,6 +77,7 @@ internal sealed partial class WorkloadParser
         ResourcesModel? resources = null;
         RestartModel? restart = null;
         AutoscaleModel? autoscale = null;
+        var instrumentMetrics = new List<AttributeReader>();
         UpdateModel? update = null;
         AttributeReader? rolling = null;
         AttributeReader? recreate = null;
@@ -107,6 +108,7 @@ internal sealed partial class WorkloadParser
                 case AttributeNames.ExecProbe: ParseProbe(attribute); break;
                 case AttributeNames.Restart: restart = ParseRestart(attribute); break;
                 case AttributeNames.Autoscale: autoscale = ParseAutoscale(attribute); break;
+                case AttributeNames.AutoscaleInstrument: instrumentMetrics.Add(attribute); break;
                 case AttributeNames.RollingUpdate: rolling = attribute; break;
                 case AttributeNames.RecreateUpdate: recreate = attribute; break;
                 case AttributeNames.NodeSelector: AddUnique(placement.NodeSelector, attribute, "a node label is selected once"); break;
@@ -141,6 +143,7 @@ internal sealed partial class WorkloadParser
             }
         }
 
+        autoscale = AttachInstruments(autoscale, instrumentMetrics);
         CheckProbePorts();
         var kind = workload.TryNamed("Kind", out var kindConstant) ? AttributeReader.EnumMemberName(kindConstant) ?? "Service" : "Service";
         var statefulSet = ParseStatefulSet(kindParts, kind, replicas, workload.CtorLocation(0));

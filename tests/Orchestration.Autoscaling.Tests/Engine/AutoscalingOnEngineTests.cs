@@ -126,4 +126,30 @@ public sealed class AutoscalingOnEngineTests(ITestOutputHelper output)
         Assert.Contains("connection waits", wake.Reason, StringComparison.Ordinal);
         Assert.True(elapsed < TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task A_connection_held_for_a_service_at_zero_is_served_once_the_replica_accepts_before_its_readiness_probe_passes()
+    {
+        var events = new ConcurrentQueue<OrchestrationEvent>();
+        await using var fleet = await TestFleet.StartAsync(b => b
+            .AddWorkload("late", w => w
+                .Image(BurnWorkload.Image)
+                .Replicas(0)
+                .Port("http", 8080)
+                .Readiness(Probe.Http("/") with { InitialDelay = TimeSpan.FromSeconds(20) })
+                .StopGracePeriod(TimeSpan.FromSeconds(1))
+                .Autoscale(0, 1, a => a.SyncPeriod(TimeSpan.FromSeconds(1))))
+            .OnEvent(events.Enqueue));
+        var address = fleet.Services.GetRequiredService<IServiceAddresses>().GetServiceAddress("late", "http").Address;
+        Assert.Empty(fleet.Orchestrator.GetStatus()["late"]!.Replicas);
+
+        var (response, elapsed) = await HttpProbe.GetAsync(address.Host, address.Port, "/", TimeSpan.FromSeconds(30));
+
+        output.WriteLine($"first request to the service at zero answered in {elapsed.TotalMilliseconds:0} ms, before readiness");
+        Assert.StartsWith("HTTP/1.1 200 OK", response, StringComparison.Ordinal);
+        Assert.True(elapsed < TimeSpan.FromSeconds(15), $"answered after {elapsed}");
+        Assert.DoesNotContain(events, e => e is ProbePassed { Workload: "late" });
+        Assert.Equal(0, fleet.Orchestrator.GetStatus()["late"]!.Ready);
+        Assert.Contains(events, e => e is AutoscalerDecided { Workload: "late", From: 0, To: 1 });
+    }
 }

@@ -9,13 +9,15 @@ public sealed class TypedAutoscalingTests
     {
         var fluent = new WorkloadBuilder("checkout").Image("orchestration/busybox:1").Port("http", 8080).Requests(cpu: "100m", memory: "32Mi")
             .Autoscale(0, 5, a => a.Cpu(60).RequestsPerSecond(20).ScaleToZeroAfter(TimeSpan.FromSeconds(120))
-                .StabilizationWindows(scaleDown: TimeSpan.FromSeconds(30)).SyncPeriod(TimeSpan.FromSeconds(5)))
+                .StabilizationWindows(scaleDown: TimeSpan.FromSeconds(30)).SyncPeriod(TimeSpan.FromSeconds(5))
+                .Instrument("Shop.Checkout", "checkout.carts_open", 15).Instrument("Shop.Checkout", "checkout.payments", 2.5))
             .Build();
         var typed = Checkout.Spec.Autoscaling!;
         var expected = fluent.Autoscaling!;
 
         Assert.Equal((expected.MinReplicas, expected.MaxReplicas, expected.IdlePeriod, expected.SyncPeriod), (typed.MinReplicas, typed.MaxReplicas, typed.IdlePeriod, typed.SyncPeriod));
-        Assert.Equal(expected.Metrics.Select(m => (m.Source, m.Name, m.Target)), typed.Metrics.Select(m => (m.Source, m.Name, m.Target)));
+        Assert.Equal(expected.Metrics.Select(m => (m.Source, m.Name, m.Target, m.Meter, m.Instrument)), typed.Metrics.Select(m => (m.Source, m.Name, m.Target, m.Meter, m.Instrument)));
+        Assert.Equal(2, typed.Metrics.Count(m => m.Source == MetricSource.Instrument));
         Assert.Equal(TimeSpan.FromSeconds(30), typed.ScaleDown.StabilizationWindow);
         Assert.Equal(expected.ScaleDown.Policies.AsEnumerable(), typed.ScaleDown.Policies.AsEnumerable());
         Assert.Equal(expected.ScaleUp.StabilizationWindow, typed.ScaleUp.StabilizationWindow);

@@ -13,7 +13,9 @@ namespace Orchestration.Benchmarks.Autoscaling;
 /// second; the seconds from the first request to the first added replica ready. <c>cold_first_response_ms</c>: a
 /// busybox httpd service with minimum 0 that scaled to zero after 2 s idle; the time from opening a connection to its
 /// service address to the end of the first response, measured <see cref="ColdRuns"/> times (median printed, each
-/// listed).</summary>
+/// listed), with the median time to each step on the way (<c>cold_scaled_ms</c>: the autoscaler scaled it from zero;
+/// <c>cold_placed_ms</c>: its replica was placed; <c>cold_running_ms</c>: its container runs, after the engine's create
+/// and start; <c>cold_ready_ms</c>: its readiness probe passed). Each run's steps go to standard error.</summary>
 internal static class AutoscaleBenchmark
 {
     private const int ColdRuns = 5;
@@ -21,11 +23,13 @@ internal static class AutoscaleBenchmark
     public static async Task<int> RunAsync()
     {
         var scaleUp = await ScaleUpAsync();
-        var cold = await ColdStartsAsync();
+        var runs = await ColdStartsAsync();
+        var cold = runs.Select(r => r.Response).ToList();
         var sorted = cold.Order().ToList();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"bench autoscale scale_up_s={scaleUp:0.0} cold_first_response_ms={sorted[sorted.Count / 2]:0} cold_min_ms={sorted[0]:0} cold_max_ms={sorted[^1]:0} cold_runs={string.Join('/', cold.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))}"));
+            $"bench autoscale scale_up_s={scaleUp:0.0} cold_first_response_ms={sorted[sorted.Count / 2]:0} cold_min_ms={sorted[0]:0} cold_max_ms={sorted[^1]:0} cold_runs={string.Join('/', cold.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} "
+            + $"cold_scaled_ms={Median(runs, r => r.Scaled):0} cold_placed_ms={Median(runs, r => r.Placed):0} cold_running_ms={Median(runs, r => r.Running):0} cold_ready_ms={Median(runs, r => r.Ready):0}"));
         return 0;
     }
 
@@ -73,7 +77,13 @@ internal static class AutoscaleBenchmark
         }
     }
 
-    private static async Task<List<double>> ColdStartsAsync()
+    private static double Median(List<ColdRun> runs, Func<ColdRun, double> step)
+    {
+        var values = runs.Select(step).Where(v => !double.IsNaN(v)).Order().ToList();
+        return values.Count == 0 ? double.NaN : values[values.Count / 2];
+    }
+
+    private static async Task<List<ColdRun>> ColdStartsAsync()
     {
         var spec = new WorkloadBuilder("cold")
             .Image(BenchFleet.Image)
@@ -83,15 +93,19 @@ internal static class AutoscaleBenchmark
             .Autoscale(0, 1, a => a.ScaleToZeroAfter(TimeSpan.FromSeconds(2)).SyncPeriod(TimeSpan.FromMilliseconds(500)))
             .Build();
         using var host = BenchFleet.BuildHost($"bac{Guid.NewGuid():N}"[..12], spec, o => o.DeleteFleetOnStop = true);
-        var results = new List<double>();
+        var results = new List<ColdRun>();
+        var timeline = new ColdStartTimeline("cold");
         try
         {
             await host.StartAsync();
             var orchestrator = host.Services.GetRequiredService<IOrchestrator>();
+            using var subscription = orchestrator.Events.Subscribe(timeline);
             var address = host.Services.GetRequiredService<IServiceAddresses>().GetServiceAddress("cold", "http").Address;
             for (var run = 0; run < ColdRuns; run++)
             {
                 await orchestrator.WaitForAsync(s => s["cold"] is { Desired: 0, Replicas.IsEmpty: true }, TimeSpan.FromMinutes(2));
+                timeline.Clear();
+                var opened = DateTimeOffset.UtcNow;
                 var watch = Stopwatch.StartNew();
                 var response = await GetAsync(address.Host, address.Port, "/");
                 if (!response.Contains(" 200 OK", StringComparison.Ordinal))
@@ -99,7 +113,9 @@ internal static class AutoscaleBenchmark
                     throw new InvalidOperationException("The first request to the service at zero failed: " + response);
                 }
 
-                results.Add(watch.Elapsed.TotalMilliseconds);
+                var cold = new ColdRun(watch.Elapsed.TotalMilliseconds, timeline.Since(opened, "scaled"), timeline.Since(opened, "placed"), timeline.Since(opened, "running"), timeline.Since(opened, "ready"));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold run {cold.Response:0} ms: scaled {cold.Scaled:0}, placed {cold.Placed:0}, running {cold.Running:0}, ready {cold.Ready:0}"));
+                results.Add(cold);
             }
 
             return results;

@@ -20,8 +20,10 @@ internal static class AttachedNetworks
                 .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork)
                 .Select(a => (a.Address, a.PrefixLength))];
         }
-        catch (NetworkInformationException)
+        catch (Exception e) when (e is NetworkInformationException or ArgumentException)
         {
+            // ArgumentException: the runtime read an interface's address while the interface was being changed (the
+            // engine creating or removing a bridge). Without the list, replicas are reached at their published ports.
             return [];
         }
     }

@@ -6,6 +6,7 @@ namespace Orchestration.Services;
 internal sealed class BackendPool
 {
     private readonly BalancingStrategy _strategy;
+    private readonly List<Backend> _early = [];
     private volatile Backend[] _live = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _next = -1;
@@ -25,8 +26,9 @@ internal sealed class BackendPool
     {
         var current = Live;
         var next = routes
-            .Select(r => current.FirstOrDefault(b => b.ReplicaId == r.ReplicaId && b.Address == r.Address) ?? new Backend(r.ReplicaId, r.Address))
+            .Select(r => current.FirstOrDefault(b => b.ReplicaId == r.ReplicaId && b.Address == r.Address) ?? AdoptEarly(r) ?? new Backend(r.ReplicaId, r.Address))
             .ToArray();
+        ForgetIdleEarly(routes);
         var left = current.Where(b => !next.Contains(b)).ToList();
         foreach (var backend in left)
         {
@@ -40,6 +42,47 @@ internal sealed class BackendPool
         }
 
         return left;
+    }
+
+    /// <summary>A backend, outside the live set, for a replica that accepted a held connection before it passed
+    /// readiness: its connections are counted from the start, and it joins the live set (as the same backend) when the
+    /// replica becomes ready.</summary>
+    public Backend Early(ReplicaRoute route)
+    {
+        lock (_early)
+        {
+            var backend = _early.FirstOrDefault(b => b.ReplicaId == route.ReplicaId && b.Address == route.Address);
+            if (backend is null)
+            {
+                backend = new Backend(route.ReplicaId, route.Address);
+                _early.Add(backend);
+            }
+
+            return backend;
+        }
+    }
+
+    private Backend? AdoptEarly(ReplicaRoute route)
+    {
+        lock (_early)
+        {
+            var backend = _early.FirstOrDefault(b => b.ReplicaId == route.ReplicaId && b.Address == route.Address);
+            if (backend is not null)
+            {
+                _early.Remove(backend);
+            }
+
+            return backend;
+        }
+    }
+
+    /// <summary>Drops early backends without a connection whose replica is not live (it never became ready).</summary>
+    private void ForgetIdleEarly(IReadOnlyList<ReplicaRoute> routes)
+    {
+        lock (_early)
+        {
+            _early.RemoveAll(b => b.Active == 0 && !routes.Any(r => r.ReplicaId == b.ReplicaId));
+        }
     }
 
     /// <summary>The backend for a new connection, skipping <paramref name="tried"/>; <see langword="null"/> when none is left.</summary>

@@ -165,13 +165,38 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
     private async Task ServeAsync(Socket client, CancellationToken cancellationToken)
     {
         using var _ = client;
+        StartingReplicaDial? dial = null;
+        try
+        {
+            await ServeAsync(client, d => dial = d, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (dial is not null)
+            {
+                await dial.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ServeAsync(Socket client, Action<StartingReplicaDial> dialing, CancellationToken cancellationToken)
+    {
         var held = _time.GetTimestamp();
         var tried = new List<Backend>();
         var woken = false;
+        StartingReplicaDial? dial = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             var changed = _pool.Changed;
             var backend = _pool.Pick(tried);
+            Socket? early = null;
+            if (backend is null && dial?.Take() is { } dialed)
+            {
+                // A replica of a service woken from zero accepted before its readiness probe passed.
+                backend = _pool.Early(dialed.Route);
+                early = dialed.Socket;
+            }
+
             if (backend is null)
             {
                 var waited = _time.GetElapsedTime(held);
@@ -187,11 +212,19 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
                     Wake(cancellationToken);
                 }
 
-                // Wait for the endpoints to change (a replica became ready), then try every replica again.
+                if (dial is null && WakesFromZero() is { } containerPort)
+                {
+                    dial = StartingReplicaDial.Start(_table, _workload, _port, containerPort, _time, cancellationToken);
+                    dialing(dial);
+                }
+
+                // Wait for the endpoints to change (a replica became ready), or a starting replica of a service woken
+                // from zero to accept, then try every replica again.
                 tried.Clear();
                 try
                 {
-                    await changed.WaitAsync(_options.HoldTimeout - waited, _time, cancellationToken).ConfigureAwait(false);
+                    var next = dial is { Taken: false, Result.IsCompleted: false } ? Task.WhenAny(changed, dial.Result) : changed;
+                    await next.WaitAsync(_options.HoldTimeout - waited, _time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
@@ -204,7 +237,7 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
                 continue;
             }
 
-            var upstream = await ConnectAsync(backend, cancellationToken).ConfigureAwait(false);
+            var upstream = early ?? await ConnectAsync(backend, cancellationToken).ConfigureAwait(false);
             if (upstream is null)
             {
                 tried.Add(backend);
@@ -231,6 +264,18 @@ internal sealed partial class ServiceBalancer : IAsyncDisposable
 
             return;
         }
+    }
+
+    /// <summary>The container port to dial starting replicas on, when this connection waits for an autoscaled service
+    /// that may scale to zero and has no ready replica (it is waking from zero); otherwise null.</summary>
+    private int? WakesFromZero()
+    {
+        if (_pool.Live.Length > 0 || _include is not null || _desired.Current?.Find(_workload) is not { Autoscaling.MinReplicas: 0 } spec)
+        {
+            return null;
+        }
+
+        return spec.Ports.FirstOrDefault(p => p.Name == _port && p.Protocol == PortProtocol.Tcp)?.ContainerPort;
     }
 
     private async Task<Socket?> ConnectAsync(Backend backend, CancellationToken cancellationToken)

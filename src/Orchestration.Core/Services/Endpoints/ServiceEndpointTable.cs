@@ -46,6 +46,35 @@ internal sealed class ServiceEndpointTable : IServiceEndpoints
         return ready;
     }
 
+    /// <summary>The replicas of <paramref name="workload"/> whose container runs but that have not passed readiness
+    /// yet (from the last published status), and the endpoints of <paramref name="port"/> their containers publish
+    /// (from the observed containers; a status shows ports only once ready).</summary>
+    public (ImmutableArray<ReadyReplica> Replicas, IReadOnlyList<ServiceEndpoint> Endpoints) StartingOf(string workload, string port)
+    {
+        if (_status.Get(workload) is not { } status)
+        {
+            return ([], []);
+        }
+
+        var containers = _observed.ContainersOf(workload).ToDictionary(c => c.Ref.Id, StringComparer.Ordinal);
+        var replicas = ImmutableArray.CreateBuilder<ReadyReplica>();
+        var endpoints = new List<ServiceEndpoint>();
+        foreach (var replica in status.Replicas.Where(r => !r.Ready && r.Phase == ReplicaPhase.Running && r.ContainerId is not null).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var container = containers.GetValueOrDefault(replica.ContainerId!);
+            replicas.Add(new ReadyReplica(replica, container?.NetworkAddress));
+            if (container?.PublishedPorts.GetValueOrDefault(port) is { } published)
+            {
+                endpoints.Add(new ServiceEndpoint(workload, port, replica.Id, published));
+            }
+        }
+
+        return (replicas.ToImmutable(), endpoints);
+    }
+
+    /// <summary>Completes when the control loop next publishes a status.</summary>
+    public Task NextStatus => _status.Changed.Next;
+
     public IChangeToken GetChangeToken(string workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
