@@ -3,7 +3,7 @@ namespace Orchestration.Events;
 /// <summary>A workload (<see cref="OrchestrationEvent.Workload"/>) starts without waiting for <see cref="Dependency"/> to
 /// be ready, because the dependency is an autoscaled service at zero replicas: it has no replica to wait for until a
 /// connection wakes it. The first connection to the dependency's service address starts a replica of it.</summary>
-public sealed record DependencyAtZero : OrchestrationEvent
+public sealed class DependencyAtZero : OrchestrationEvent
 {
     /// <summary>The dependency, an autoscaled service at zero.</summary>
     public required string Dependency { get; init; }
