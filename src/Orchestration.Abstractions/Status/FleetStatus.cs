@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using Orchestration.Runtime;
 
 namespace Orchestration;
@@ -36,7 +37,9 @@ public sealed class FleetStatus(string name, ImmutableArray<WorkloadStatus> work
            ?? (ThrowOnUnknownWorkload ? throw new KeyNotFoundException(UnknownWorkload.Message(workload, Name, Workloads.Select(w => w.Name))) : null);
 
     /// <summary>Whether <see cref="this[string]"/> throws for an unknown name instead of returning
-    /// <see langword="null"/>. The status a <c>WaitForAsync</c> condition reads has it set, once the fleet is applied.</summary>
+    /// <see langword="null"/>. The status a <c>WaitForAsync</c> condition reads has it set, once the fleet is applied.
+    /// Not part of the status's value: it is left out of equality and <see cref="object.ToString"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public bool ThrowOnUnknownWorkload { get; init; }
 
     /// <summary>One row per workload, as <c>kubectl get deployments,statefulsets,…</c> prints them: name, kind,

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Reflection;
 using System.Text;
 
 namespace Orchestration.Values;
 
 /// <summary>The value members of a type, found once per type: its public instance properties that have a setter (the
-/// data it was built from, not what is computed from it, such as an event's <c>Message</c>), base type's first, each in
+/// data it was built from, not what is computed from it, such as an event's <c>Message</c>, nor a switch hidden from
+/// editors that only changes how it answers, such as <c>FleetStatus.ThrowOnUnknownWorkload</c>), base type's first, each in
 /// declaration order. Two instances of the same type are equal when these are (<see cref="ValueEquality.Values"/>); the
 /// text lists them as records print themselves: <c>ReplicaStarted { Workload = web, Node = node1 }</c>.</summary>
 internal sealed class ValueShape
@@ -21,7 +23,8 @@ internal sealed class ValueShape
         _properties =
         [
             .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.SetMethod is not null)
+                .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.SetMethod is not null
+                            && p.GetCustomAttribute<EditorBrowsableAttribute>()?.State != EditorBrowsableState.Never)
                 .OrderBy(p => Depth(p.DeclaringType!))
                 .ThenBy(p => p.MetadataToken),
         ];

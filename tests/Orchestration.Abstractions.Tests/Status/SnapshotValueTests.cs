@@ -60,7 +60,7 @@ public sealed class SnapshotValueTests
 
         Assert.Equal(empty, unset);
         Assert.Equal(empty.GetHashCode(), unset.GetHashCode());
-        Assert.Equal("FleetStatus { Name = shop, Workloads = [], Nodes = [], ServiceAddresses = [], Autoscalers = [] }", unset.ToString());
+        Assert.Equal("FleetStatus { Name = shop, Workloads = [], Nodes = [], ServiceAddresses = [], Autoscalers = [], Leadership = null }", unset.ToString());
     }
 
     [Fact]

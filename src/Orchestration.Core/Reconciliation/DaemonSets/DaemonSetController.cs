@@ -54,8 +54,10 @@ internal sealed class DaemonSetController : IWorkloadController
             var waiting = node.Info.State == NodeState.NotReady;
             byNode.Remove(node.Info.Name, out var replicas);
             replicas ??= [];
-            if (eligible && replicas.Count == 0)
+            if (eligible && !waiting && replicas.Count == 0)
             {
+                // A node that is not ready keeps its place: its replica comes back with it (as Kubernetes leaves a
+                // daemon pod bound to an unreachable node), and a replacement started meanwhile would run beside it.
                 ctx.NewReplica(spec, node.Info.Name);
             }
             else if (!eligible && !waiting)

@@ -4,7 +4,7 @@ namespace Orchestration.Reconciliation;
 
 /// <summary>A lost node answers again with containers of replicas that were given up on it: an engine restarted with
 /// live-restore keeps them running. A container that still matches the desired revision is taken back in place of a
-/// replacement that has not started yet (for a daemon set: when its node has no replica), instead of being removed while
+/// replacement that has not started yet (for a daemon set: its node's replacement), instead of being removed while
 /// the replacement starts, so the workload never runs more containers than its replica count. When the replacement
 /// already runs elsewhere, or the node meanwhile holds another replica of a workload with anti-affinity to itself, the
 /// returning container is a leftover and removed as before.</summary>
@@ -25,9 +25,17 @@ internal static class ReturningReplicas
 
         if (spec.Kind == WorkloadKind.DaemonSet)
         {
-            if (ctx.Book.Replicas.Values.Any(r => r.PinnedNode == container.Ref.Node))
+            // The node's replacement, created when the node answered again, stands aside if it has not started yet.
+            var onNode = ctx.Book.Replicas.Values.Where(r => r.PinnedNode == container.Ref.Node).ToList();
+            if (onNode.Any(r => r.Container is not null || r.IsLeaving || r.Phase is not (ReplicaPhase.Pending or ReplicaPhase.BackOff)))
             {
                 return false;
+            }
+
+            foreach (var replacement in onNode)
+            {
+                ctx.Release(replacement);
+                ctx.Book.Replicas.Remove(replacement.Id);
             }
         }
         else
