@@ -15,10 +15,12 @@ public sealed class ProbeTests
         Assert.Equal(2, fleet.Orchestrator.GetEndpoints("api").Count);
 
         fleet.Runtime.SetProbeBehavior("api", ProbeBehavior.NotReady("status 503"));
-        await fleet.UntilAsync(s => s["api"]!.Ready == 0, TimeSpan.FromSeconds(10));
+        // The status can change before the events that explain it are delivered: wait for both.
+        await fleet.UntilAsync(
+            s => s["api"]!.Ready == 0 && fleet.EventsOf<ProbeFailed>().Count(e => e.Reason == "status 503" && e.Failures == 2) == 2,
+            TimeSpan.FromSeconds(10));
         Assert.Empty(fleet.Orchestrator.GetEndpoints("api"));
         Assert.All(fleet["api"].Replicas, r => Assert.Equal("readiness probe failed: status 503", r.Reason));
-        Assert.Equal(2, fleet.EventsOf<ProbeFailed>().Count(e => e.Reason == "status 503" && e.Failures == 2));
         Assert.Equal(2, fleet.Running("api").Count);
 
         fleet.Runtime.SetProbeBehavior("api", ProbeBehavior.Healthy);
