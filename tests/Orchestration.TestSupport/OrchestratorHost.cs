@@ -81,8 +81,18 @@ public sealed class OrchestratorHost : IAsyncDisposable
     public Task ApplyAsync(params WorkloadSpec[] workloads)
         => Orchestrator.ApplyAsync(new FleetSpec { Name = Orchestrator.FleetName, Workloads = [.. workloads] });
 
-    public Task<FleetStatus> WaitForAsync(Func<FleetStatus, bool> condition, double? seconds = null)
-        => Orchestrator.WaitForAsync(condition, TimeSpan.FromSeconds(seconds ?? _waitSeconds));
+    /// <summary>Waits for a status that meets <paramref name="condition"/>; a timeout names the last events too.</summary>
+    public async Task<FleetStatus> WaitForAsync(Func<FleetStatus, bool> condition, double? seconds = null)
+    {
+        try
+        {
+            return await Orchestrator.WaitForAsync(condition, TimeSpan.FromSeconds(seconds ?? _waitSeconds));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Last events: {string.Join(" | ", _events.TakeLast(40).Select(x => $"{x.Time:HH:mm:ss.fff} {x.Message}"))}", e);
+        }
+    }
 
     /// <summary>Polls the recorded events until one matches, with a deadline.</summary>
     public async Task<T> WaitForEventAsync<T>(Func<T, bool> match, double? seconds = null)

@@ -153,18 +153,24 @@ internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeO
 
     private async Task PingAsync(DockerNode node, ChannelWriter<RuntimeEvent> writer, CancellationToken cancellationToken)
     {
-        var reported = NodeState.Ready;
+        var pinged = NodeState.Ready;
         using var timer = new PeriodicTimer(options.Value.PingInterval, timeProvider);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 var state = await PingOnceAsync(node, cancellationToken).ConfigureAwait(false);
-                node.TrySetState(state);
-                if (state != reported)
+                if (state != pinged)
                 {
-                    reported = state;
+                    pinged = state;
                     logger.LogWarning("Node {Node} is {State}", node.Name, state);
+                }
+
+                // Compared with the node's state, not with the last ping: a failed describe or list marks the node
+                // NotReady between two pings, and the orchestrator must hear that the engine answers again, or it
+                // keeps the node NotReady while every ping succeeds.
+                if (node.TrySetState(state))
+                {
                     writer.TryWrite(new RuntimeEvent { Kind = RuntimeEventKind.NodeChanged, Node = node.Name, NodeState = state, Time = timeProvider.GetUtcNow() });
                 }
             }

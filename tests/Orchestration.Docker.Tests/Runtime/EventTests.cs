@@ -1,6 +1,8 @@
 using Docker.DotNet.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Runtime;
+using Orchestration.Runtime.Docker.Client;
 
 namespace Orchestration.Docker.Tests.Runtime;
 
@@ -72,5 +74,20 @@ public sealed class EventTests(DockerEngineFixture engine) : IAsyncLifetime
         Assert.Equal(NodeState.Ready, nodes.Single(n => n.Name == "local").State);
         Assert.Equal(NodeState.NotReady, nodes.Single(n => n.Name == "gone").State);
         Assert.DoesNotContain(events.Seen, e => e.Kind == RuntimeEventKind.NodeChanged && e.Node == "local");
+    }
+
+    [Fact]
+    public async Task A_node_marked_not_ready_by_a_failed_call_is_reported_ready_at_the_next_answered_ping()
+    {
+        await using var scope = new RuntimeScope(engine, o => o.PingInterval = TimeSpan.FromMilliseconds(200));
+        // What a describe or a list that timed out does: the node is NotReady while its pings still succeed.
+        scope.Services.GetRequiredService<DockerNodes>()["local"].TrySetState(NodeState.NotReady);
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var events = new EventRecorder(scope.Runtime.WatchAsync(scope.Fleet, watching.Token));
+
+        var changed = await events.WaitForAsync(e => e.Kind == RuntimeEventKind.NodeChanged, TimeSpan.FromSeconds(15));
+
+        Assert.Equal(("local", NodeState.Ready), (changed.Node, changed.NodeState));
+        Assert.Equal(NodeState.Ready, (await scope.Runtime.GetNodesAsync(default)).Single().State);
     }
 }
