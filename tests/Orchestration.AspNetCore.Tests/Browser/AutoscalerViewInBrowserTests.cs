@@ -20,7 +20,8 @@ public sealed class AutoscalerViewInBrowserTests
             .Autoscale(1, 3, a => a.RequestsPerSecond(50).Connections(20).SyncPeriod(TimeSpan.FromSeconds(1)))
             .Build();
         await using var fleet = await Fleets.StartAsync("asv", web, Fleets.Web("plain"));
-        await fleet.WaitForAsync(s => s["web"]!.Ready == 1 && s["plain"]!.Ready == 1 && s.Autoscalers is [{ Workload: "web", Metrics.Length: 2 }]);
+        // The first decision can come before every metric has been read once: wait for a decision with all readings.
+        await fleet.WaitForAsync(s => s["web"]!.Ready == 1 && s["plain"]!.Ready == 1 && s.Autoscalers is [{ Workload: "web", Metrics.Length: 2, LastDecision: not null } a] && a.Metrics.All(m => m.Value is not null));
         await using var server = await DashboardServer.StartAsync(fleet.Orchestrator);
 
         using (var reader = server.Client("bob"))
