@@ -33,7 +33,7 @@ internal sealed class LateWriteSweeper
     public async Task BeginTermAsync(long term, CancellationToken cancellationToken)
     {
         var baseline = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, container) in await ListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var (_, container) in await ListAsync(skipUnanswering: false, cancellationToken).ConfigureAwait(false))
         {
             baseline.Add(container.Ref.Id);
         }
@@ -51,7 +51,7 @@ internal sealed class LateWriteSweeper
             return removed;
         }
 
-        foreach (var (runtime, container) in await ListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var (runtime, container) in await ListAsync(skipUnanswering: true, cancellationToken).ConfigureAwait(false))
         {
             if (container.Label(OrchestrationLabels.Workload) is not { } workload
                 || _baseline.Contains(container.Ref.Id)
@@ -71,13 +71,25 @@ internal sealed class LateWriteSweeper
     }
 
     /// <summary>The fleet's containers on every runtime, each with the runtime that runs it (listed, as the control
-    /// loop's watch does, so this package needs nothing but the runtimes' public contract).</summary>
-    private async Task<List<(IContainerRuntime Runtime, ContainerInfo Container)>> ListAsync(CancellationToken cancellationToken)
+    /// loop's watch does, so this package needs nothing but the runtimes' public contract). A baseline needs every
+    /// runtime's answer; a sweep passes over a runtime that does not answer (its node is down, the control loop
+    /// reports it) and sweeps it once it answers again.</summary>
+    private async Task<List<(IContainerRuntime Runtime, ContainerInfo Container)>> ListAsync(bool skipUnanswering, CancellationToken cancellationToken)
     {
         var containers = new List<(IContainerRuntime, ContainerInfo)>();
         foreach (var runtime in _runtimes)
         {
-            foreach (var container in await runtime.ListContainersAsync(_fleet, cancellationToken).ConfigureAwait(false))
+            IReadOnlyList<ContainerInfo> listed;
+            try
+            {
+                listed = await runtime.ListContainersAsync(_fleet, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (skipUnanswering && ex is not OperationCanceledException)
+            {
+                continue;
+            }
+
+            foreach (var container in listed)
             {
                 containers.Add((runtime, container));
             }
