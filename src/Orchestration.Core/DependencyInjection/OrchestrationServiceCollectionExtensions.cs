@@ -38,6 +38,9 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<IEventHub>(sp => sp.GetRequiredService<EventHub>());
         services.TryAddSingleton<Orchestration.Leadership.ILeadership, Orchestration.Leadership.SoleLeadership>();
         services.TryAddSingleton<Orchestration.Leadership.FollowerView>();
+        services.TryAddSingleton<Orchestration.Leadership.LeadershipResync>();
+        services.TryAddSingleton<Orchestration.Leadership.FleetStateHandover>();
+        services.TryAddSingleton<Orchestration.Leadership.IFleetStateHandover>(sp => sp.GetRequiredService<Orchestration.Leadership.FleetStateHandover>());
         services.TryAddSingleton<CronScheduleMarks>();
         services.TryAddSingleton<DesiredStateStore>();
         services.TryAddSingleton<ObservedState>();

@@ -17,6 +17,8 @@ internal sealed class OrchestrationHostedService : IHostedLifecycleService
     private readonly Orchestrator? _orchestrator;
     private readonly ControlLoop? _loop;
     private readonly Configuration.ConfiguredFleet? _fleet;
+    private readonly Leadership.FleetStateHandover? _handover;
+    private readonly Leadership.LeadershipResync? _resync;
     private readonly OrchestrationOptions _options;
     private readonly IEnumerable<Runtime.IContainerRuntime> _runtimes = [];
     private bool _deletionDecided;
@@ -29,6 +31,8 @@ internal sealed class OrchestrationHostedService : IHostedLifecycleService
             _orchestrator = inProcess;
             _loop = services.GetRequiredService<ControlLoop>();
             _fleet = services.GetRequiredService<Configuration.ConfiguredFleet>();
+            _handover = services.GetRequiredService<Leadership.FleetStateHandover>();
+            _resync = services.GetRequiredService<Leadership.LeadershipResync>();
             _runtimes = services.GetServices<Runtime.IContainerRuntime>();
         }
     }
@@ -51,7 +55,9 @@ internal sealed class OrchestrationHostedService : IHostedLifecycleService
 
         // The registered workloads with what the configuration overrides (Orchestration:Workloads).
         await _orchestrator.ApplyAsync(_fleet.Compose(), cancellationToken).ConfigureAwait(false);
+        _handover?.RememberRegistered();
         await _loop.StartAsync(cancellationToken).ConfigureAwait(false);
+        _resync?.Start();
     }
 
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -67,6 +73,7 @@ internal sealed class OrchestrationHostedService : IHostedLifecycleService
 
         // A host that calls StopAsync only (no lifecycle) decides here.
         await DeleteIfLeadingAsync(cancellationToken).ConfigureAwait(false);
+        _resync?.Stop();
         await _loop.StopAsync().ConfigureAwait(false);
     }
 

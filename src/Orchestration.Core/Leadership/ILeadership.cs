@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Primitives;
+
 namespace Orchestration.Leadership;
 
 /// <summary>Whether this orchestrator instance may act on the engines. The control loop asks before every reconcile and
@@ -17,4 +19,9 @@ public interface ILeadership
     /// <summary>Who leads and since when, for <see cref="IOrchestrator.GetStatus"/>; <see langword="null"/> when
     /// there is no leader election.</summary>
     LeadershipStatus? Status { get; }
+
+    /// <summary>A token that fires when this instance starts or stops leading, so the control loop reconciles every
+    /// workload and node at once rather than at its next periodic resync.</summary>
+    /// <returns>The change token; one that never fires when leadership cannot change.</returns>
+    IChangeToken GetChangeToken();
 }

@@ -7,7 +7,6 @@ using Orchestration.LeaderElection.DependencyInjection;
 using Orchestration.LeaderElection.Diagnostics;
 using Orchestration.LeaderElection.Election;
 using Orchestration.LeaderElection.Fencing;
-using Orchestration.LeaderElection.State;
 using Orchestration.LeaderElection.Stores;
 using Orchestration.Leadership;
 
@@ -55,7 +54,6 @@ public static class LeaderElectionBuilderExtensions
         services.TryAddSingleton<LeaderElector>();
         services.Replace(ServiceDescriptor.Singleton<ILeadership>(sp => sp.GetRequiredService<LeaderElector>()));
         services.TryAddSingleton<ILeaderElection>(sp => sp.GetRequiredService<LeaderElector>());
-        services.TryAddSingleton<FleetStateJournal>();
         services.TryAddSingleton<LateWriteSweeper>();
         services.TryAddSingleton<LeaderElectionMetrics>();
         services.TryAddSingleton<ElectionLoop>();

@@ -1,14 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Orchestration.Events;
 using Orchestration.LeaderElection.Diagnostics;
 using Orchestration.LeaderElection.Fencing;
-using Orchestration.LeaderElection.State;
 using Orchestration.LeaderElection.Stores;
-using Orchestration.Observed;
-using Orchestration.Reconciliation;
-using Orchestration.State;
+using Orchestration.Leadership;
 
 namespace Orchestration.LeaderElection.Election;
 
@@ -21,13 +19,10 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
 
     private readonly ILeaseStore _store;
     private readonly LeaderElector _elector;
-    private readonly FleetStateJournal _journal;
+    private readonly IFleetStateHandover _handover;
     private readonly LateWriteSweeper _sweeper;
     private readonly LeaderElectionMetrics _metrics;
-    private readonly DesiredStateStore _desired;
-    private readonly ObservedState _observed;
-    private readonly WakeRequests _wake;
-    private readonly EventHub _events;
+    private readonly IEventHub _events;
     private readonly TimeProvider _time;
     private readonly LeaderElectionOptions _options;
     private readonly string _fleet;
@@ -36,19 +31,17 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _running;
     private Task? _housekeeping;
+    private IDisposable? _stateChanges;
     private string? _savedState;
     private string? _followedState;
 
     public ElectionLoop(
         ILeaseStore store,
         LeaderElector elector,
-        FleetStateJournal journal,
+        IFleetStateHandover handover,
         LateWriteSweeper sweeper,
         LeaderElectionMetrics metrics,
-        DesiredStateStore desired,
-        ObservedState observed,
-        WakeRequests wake,
-        EventHub events,
+        IEventHub events,
         TimeProvider time,
         IOptions<LeaderElectionOptions> options,
         IOptions<OrchestrationOptions> orchestration,
@@ -56,12 +49,9 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
     {
         _store = store;
         _elector = elector;
-        _journal = journal;
+        _handover = handover;
         _sweeper = sweeper;
         _metrics = metrics;
-        _desired = desired;
-        _observed = observed;
-        _wake = wake;
         _events = events;
         _time = time;
         _options = options.Value;
@@ -71,10 +61,8 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _journal.RememberRegistered();
-        _ = _journal.Capture(); // the first serialization is the slow one: not on the way to the lease
-        _desired.Changed += OnDesiredChanged;
-        _journal.CronChanged += SaveSoon;
+        _ = _handover.Capture(); // the first serialization is the slow one: not on the way to the lease
+        _stateChanges = ChangeToken.OnChange(_handover.GetChangeToken, SaveSoon);
         try
         {
             // One try before the host's start completes, so a lone instance leads as soon as it runs.
@@ -91,8 +79,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _desired.Changed -= OnDesiredChanged;
-        _journal.CronChanged -= SaveSoon;
+        _stateChanges?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var task in new[] { _running, _housekeeping })
         {
@@ -128,8 +115,6 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         _stopping.Dispose();
         _saveSoon.Dispose();
     }
-
-    private void OnDesiredChanged(IReadOnlyCollection<string> workloads) => SaveSoon();
 
     private void SaveSoon()
     {
@@ -191,11 +176,15 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         {
             var term = await lease.BeginTermAsync(_elector.Identity, since, cancellationToken).ConfigureAwait(false);
             var kept = await _store.ReadAsync(cancellationToken).ConfigureAwait(false);
-            _journal.Restore(kept.State, leading: true);
+            if (!string.IsNullOrEmpty(kept.State))
+            {
+                _handover.RestoreAsLeader(FleetStateSnapshot.FromJson(kept.State));
+            }
+
             var leader = new LeaderInfo(_elector.Identity, term, since);
             _elector.Lead(lease, leader, since + _options.RenewDeadline);
             Publish(leader, isLeader: true, "lease acquired", "acquired");
-            WakeEverything();
+            _elector.SignalChange();
             SaveSoon();
 
             // Containers listed now are not late writes: this term's own carry its number, a deposed leader's that
@@ -219,10 +208,10 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
             Publish(kept.Leader, isLeader: false, "another instance leads", "observed");
         }
 
-        if (kept.State is { } state && state != _followedState)
+        if (kept.State is { Length: > 0 } state && state != _followedState)
         {
             // Followers serve the leader's desired state and revision history, read-only.
-            _journal.Restore(state, leading: false);
+            _handover.RestoreAsFollower(FleetStateSnapshot.FromJson(state));
             _followedState = state;
         }
     }
@@ -323,7 +312,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
             return;
         }
 
-        var state = _journal.Capture();
+        var state = _handover.Capture().ToJson();
         if (state != _savedState && await lease.SaveStateAsync(_elector.Term, state, cancellationToken).ConfigureAwait(false))
         {
             _savedState = state;
@@ -342,7 +331,7 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         Publish(null, isLeader: false, reason, kind);
 
         // Its status now comes from its watch, as on every follower, not from its last reconciles.
-        WakeEverything();
+        _elector.SignalChange();
     }
 
     private async Task ReleaseQuietlyAsync(ILease lease)
@@ -363,15 +352,6 @@ internal sealed partial class ElectionLoop : IHostedService, IAsyncDisposable
         var now = _time.GetUtcNow();
         _elector.Changed(reason, now);
         _events.Publish(new LeadershipChanged { Time = now, Fleet = _fleet, Identity = _elector.Identity, IsLeader = isLeader, Leader = leader, Reason = reason });
-    }
-
-    private void WakeEverything()
-    {
-        _wake.WakeWorkloads();
-        foreach (var node in _observed.Nodes())
-        {
-            _wake.Wake(NodeKeys.For(node.Info.Name));
-        }
     }
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using Orchestration.LeaderElection.Stores;
 using Orchestration.Leadership;
 
@@ -16,6 +17,7 @@ internal sealed class LeaderElector : ILeadership, ILeaderElection
     private LeaderInfo? _leader;
     private string? _reason;
     private DateTimeOffset? _changedAt;
+    private CancellationTokenSource _changes = new();
 
     public LeaderElector(TimeProvider time, Microsoft.Extensions.Options.IOptions<LeaderElectionOptions> options)
     {
@@ -120,6 +122,11 @@ internal sealed class LeaderElector : ILeadership, ILeaderElection
             _changedAt = at;
         }
     }
+
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changes).Token);
+
+    /// <summary>Tells the control loop that this instance started or stopped leading (it reconciles everything).</summary>
+    public void SignalChange() => Interlocked.Exchange(ref _changes, new CancellationTokenSource()).Cancel();
 
     /// <summary>Notes the leader a follower read from the store.</summary>
     public void Observe(LeaderInfo? leader)

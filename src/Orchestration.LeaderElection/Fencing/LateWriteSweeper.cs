@@ -1,31 +1,26 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orchestration.Events;
-using Orchestration.Observed;
-using Orchestration.Reconciliation;
 using Orchestration.Runtime;
 
 namespace Orchestration.LeaderElection.Fencing;
 
 /// <summary>Undoes a deposed leader's late writes: a container that appears after this leader's term began, carrying
-/// an older term, was created by an instance that no longer leads; it is removed and its workload reconciled.</summary>
+/// an older term, was created by an instance that no longer leads; it is removed through its runtime (whose watch
+/// wakes its workload to reconcile).</summary>
 internal sealed class LateWriteSweeper
 {
     private readonly IReadOnlyList<IContainerRuntime> _runtimes;
-    private readonly ObservedState _observed;
-    private readonly EventHub _events;
-    private readonly WakeRequests _wake;
+    private readonly IEventHub _events;
     private readonly TimeProvider _time;
     private readonly string _fleet;
     private HashSet<string> _baseline = new(StringComparer.Ordinal);
     private long _baselineTerm;
 
-    public LateWriteSweeper(IEnumerable<IContainerRuntime> runtimes, ObservedState observed, EventHub events, WakeRequests wake, TimeProvider time, IOptions<OrchestrationOptions> options)
+    public LateWriteSweeper(IEnumerable<IContainerRuntime> runtimes, IEventHub events, TimeProvider time, IOptions<OrchestrationOptions> options)
     {
         _runtimes = [.. runtimes];
-        _observed = observed;
         _events = events;
-        _wake = wake;
         _time = time;
         _fleet = options.Value.FleetName;
     }
@@ -37,13 +32,10 @@ internal sealed class LateWriteSweeper
     /// writes. Until it has, nothing is swept in that term.</summary>
     public async Task BeginTermAsync(long term, CancellationToken cancellationToken)
     {
-        var baseline = new HashSet<string>(Observed().Select(c => c.Ref.Id), StringComparer.Ordinal);
-        foreach (var runtime in _runtimes)
+        var baseline = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, container) in await ListAsync(skipUnanswering: false, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var container in await runtime.ListContainersAsync(_fleet, cancellationToken).ConfigureAwait(false))
-            {
-                baseline.Add(container.Ref.Id);
-            }
+            baseline.Add(container.Ref.Id);
         }
 
         _baseline = baseline;
@@ -59,12 +51,12 @@ internal sealed class LateWriteSweeper
             return removed;
         }
 
-        foreach (var container in Observed())
+        foreach (var (runtime, container) in await ListAsync(skipUnanswering: true, cancellationToken).ConfigureAwait(false))
         {
-            if (_baseline.Contains(container.Ref.Id)
+            if (container.Label(OrchestrationLabels.Workload) is not { } workload
+                || _baseline.Contains(container.Ref.Id)
                 || !long.TryParse(container.Label(OrchestrationLabels.Term), NumberStyles.None, CultureInfo.InvariantCulture, out var written)
-                || written >= term
-                || _observed.Node(container.Ref.Node)?.Runtime is not { } runtime)
+                || written >= term)
             {
                 continue;
             }
@@ -72,16 +64,37 @@ internal sealed class LateWriteSweeper
             await runtime.RemoveAsync(container.Ref, cancellationToken).ConfigureAwait(false);
             _baseline.Add(container.Ref.Id);
             removed++;
-            var workload = container.Label(OrchestrationLabels.Workload);
             _events.Publish(new LateWriteUndone { Time = _time.GetUtcNow(), Fleet = _fleet, Workload = workload, ContainerId = container.Ref.Id, ContainerTerm = written, Term = term });
-            if (workload is not null)
-            {
-                _wake.Wake(workload);
-            }
         }
 
         return removed;
     }
 
-    private IEnumerable<ContainerInfo> Observed() => _observed.Workloads().SelectMany(_observed.ContainersOf);
+    /// <summary>The fleet's containers on every runtime, each with the runtime that runs it (listed, as the control
+    /// loop's watch does, so this package needs nothing but the runtimes' public contract). A baseline needs every
+    /// runtime's answer; a sweep passes over a runtime that does not answer (its node is down, the control loop
+    /// reports it) and sweeps it once it answers again.</summary>
+    private async Task<List<(IContainerRuntime Runtime, ContainerInfo Container)>> ListAsync(bool skipUnanswering, CancellationToken cancellationToken)
+    {
+        var containers = new List<(IContainerRuntime, ContainerInfo)>();
+        foreach (var runtime in _runtimes)
+        {
+            IReadOnlyList<ContainerInfo> listed;
+            try
+            {
+                listed = await runtime.ListContainersAsync(_fleet, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (skipUnanswering && ex is not OperationCanceledException)
+            {
+                continue;
+            }
+
+            foreach (var container in listed)
+            {
+                containers.Add((runtime, container));
+            }
+        }
+
+        return containers;
+    }
 }
