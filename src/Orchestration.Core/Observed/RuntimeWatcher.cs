@@ -21,6 +21,7 @@ internal sealed partial class RuntimeWatcher
     private readonly Action<string?> _wake;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _listGate = new(1, 1);
+    private (IAsyncEnumerator<RuntimeEvent> Stream, ValueTask<bool> First)? _opened;
 
     public RuntimeWatcher(IContainerRuntime runtime, string fleet, ObservedState observed, SchedulingCache scheduling, EventHub events, TimeProvider time, Action<string?> wake, ILogger logger)
     {
@@ -75,7 +76,15 @@ internal sealed partial class RuntimeWatcher
         _events.Publish(new NodeResynced { Time = _time.GetUtcNow(), Fleet = _fleet, Node = node, Reason = reason, Containers = containers });
     }
 
-    /// <summary>Follows the event stream until cancelled.</summary>
+    /// <summary>Subscribes to the runtime's event stream, to be called before the first list (as an informer starts
+    /// its watch from the list's version): a container started between the list and a later subscription would
+    /// otherwise be missed until its expectation expired, and then be taken for gone and started again.</summary>
+    public void OpenStream(CancellationToken cancellationToken)
+    {
+        _opened = Open(cancellationToken);
+    }
+
+    /// <summary>Follows the event stream (the one opened by <see cref="OpenStream"/> first) until cancelled.</summary>
     public async Task WatchAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -83,9 +92,14 @@ internal sealed partial class RuntimeWatcher
             string reason;
             try
             {
-                await foreach (var e in _runtime.WatchAsync(_fleet, cancellationToken).ConfigureAwait(false))
+                var (stream, first) = _opened ?? Open(cancellationToken);
+                _opened = null;
+                await using (stream.ConfigureAwait(false))
                 {
-                    await ApplyAsync(e, cancellationToken).ConfigureAwait(false);
+                    for (var more = await first.ConfigureAwait(false); more; more = await stream.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        await ApplyAsync(stream.Current, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 reason = "the runtime's event stream ended";
@@ -114,6 +128,12 @@ internal sealed partial class RuntimeWatcher
                 LogWatchFailed(_logger, ex);
             }
         }
+    }
+
+    private (IAsyncEnumerator<RuntimeEvent> Stream, ValueTask<bool> First) Open(CancellationToken cancellationToken)
+    {
+        var stream = _runtime.WatchAsync(_fleet, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return (stream, stream.MoveNextAsync());
     }
 
     private async Task ApplyAsync(RuntimeEvent e, CancellationToken cancellationToken)

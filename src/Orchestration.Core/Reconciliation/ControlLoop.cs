@@ -82,9 +82,19 @@ internal sealed partial class ControlLoop : IAsyncDisposable, IDisposable
                 await runtime.PrepareFleetAsync(_options.FleetName, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var watcher in watchers)
+            try
             {
-                await watcher.RelistAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var watcher in watchers)
+                {
+                    watcher.OpenStream(cts.Token);
+                    await watcher.RelistAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                await cts.CancelAsync().ConfigureAwait(false);
+                cts.Dispose();
+                throw;
             }
 
             Action<IReadOnlyCollection<string>> onDesired = keys =>

@@ -11,8 +11,9 @@ public interface IContainerRuntime
     /// <summary>Every container carrying the fleet label <paramref name="fleet"/>, on every node.</summary>
     Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(string fleet, CancellationToken cancellationToken);
 
-    /// <summary>Changes to the fleet's containers and to the nodes, until cancelled. The stream survives node
-    /// restarts; after a gap it emits <see cref="RuntimeEventKind.Resync"/> so the reader lists again.</summary>
+    /// <summary>Changes to the fleet's containers and to the nodes, until cancelled: every change from the enumerator's
+    /// first <c>MoveNextAsync</c> on, which the orchestrator calls before it lists. The stream survives node restarts;
+    /// after a gap it emits <see cref="RuntimeEventKind.Resync"/> so the reader lists again.</summary>
     IAsyncEnumerable<RuntimeEvent> WatchAsync(string fleet, CancellationToken cancellationToken);
 
     /// <summary>Reports, without side effects, what in <paramref name="spec"/> this runtime refuses to run

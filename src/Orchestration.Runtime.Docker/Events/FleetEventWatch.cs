@@ -18,8 +18,10 @@ internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeO
     {
         var channel = Channel.CreateUnbounded<RuntimeEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Events from the first call on, whenever each node's loop gets to connect.
+        var watchStart = timeProvider.GetUtcNow();
         var loops = nodes.All
-            .SelectMany(node => new[] { FollowEventsAsync(node, fleet, channel.Writer, stop.Token), PingAsync(node, channel.Writer, stop.Token) })
+            .SelectMany(node => new[] { FollowEventsAsync(node, fleet, watchStart, channel.Writer, stop.Token), PingAsync(node, channel.Writer, stop.Token) })
             .ToArray();
         try
         {
@@ -51,7 +53,7 @@ internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeO
         }
     }
 
-    private async Task FollowEventsAsync(DockerNode node, string fleet, ChannelWriter<RuntimeEvent> writer, CancellationToken cancellationToken)
+    private async Task FollowEventsAsync(DockerNode node, string fleet, DateTimeOffset watchStart, ChannelWriter<RuntimeEvent> writer, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var filters = Filters.Label(OrchestrationLabels.Fleet, fleet);
@@ -63,7 +65,6 @@ internal sealed class FleetEventWatch(DockerNodes nodes, IOptions<DockerRuntimeO
         // The stream's callback only queues; one loop per node reads the containers in the engine's order.
         var received = Channel.CreateUnbounded<RuntimeEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var forwarding = ForwardAsync(node, fleet, received.Reader, writer, cancellationToken);
-        var watchStart = timeProvider.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             try

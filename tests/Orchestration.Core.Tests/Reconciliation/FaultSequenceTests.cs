@@ -141,7 +141,10 @@ public sealed class FaultSequenceTests
 
             foreach (var ordinal in live.Where(c => Of(c, "s")).GroupBy(c => c.Label(OrchestrationLabels.Replica)))
             {
-                Assert.True(ordinal.Count() == 1, $"seed {seed}: stateful replica s-{ordinal.Key} has {ordinal.Count()} live containers");
+                if (ordinal.Count() != 1)
+                {
+                    Assert.Fail($"seed {seed}: stateful replica s-{ordinal.Key} has {ordinal.Count()} live containers ({Describe(ordinal)}); {Trace("s")}");
+                }
             }
 
             foreach (var (node, volume) in fleet.Runtime.Volumes)
@@ -152,7 +155,10 @@ public sealed class FaultSequenceTests
 
             foreach (var node in live.Where(c => Of(c, "d")).GroupBy(c => c.Ref.Node))
             {
-                Assert.True(node.Count() == 1, $"seed {seed}: daemon set d has {node.Count()} replicas on {node.Key}");
+                if (node.Count() != 1)
+                {
+                    Assert.Fail($"seed {seed}: daemon set d has {node.Count()} replicas on {node.Key} ({Describe(node)}); {Trace("d")}");
+                }
             }
 
             var events = fleet.Events;
@@ -167,5 +173,15 @@ public sealed class FaultSequenceTests
         }
 
         private static bool Of(ContainerInfo c, string workload) => c.Label(OrchestrationLabels.Workload) == workload;
+
+        private static string Describe(IEnumerable<ContainerInfo> containers)
+            => string.Join(", ", containers.Select(c => $"{c.Ref.Id} replica {c.Label(OrchestrationLabels.Replica)} on {c.Ref.Node} {c.State}"));
+
+        /// <summary>What the fleet did to <paramref name="workload"/> and its nodes, for a failure's message.</summary>
+        private string Trace(string workload)
+            => "events: " + string.Join(" | ", fleet.Events
+                .Where(e => e is NodeStateChanged || e.Message.Contains($"'{workload}", StringComparison.Ordinal) || e.Message.Contains($" {workload}-", StringComparison.Ordinal) || e.Message.Contains($"{workload}/", StringComparison.Ordinal))
+                .TakeLast(60)
+                .Select(e => $"{e.Time:mm:ss.fff} {e.GetType().Name}: {e.Message}"));
     }
 }
