@@ -9,6 +9,7 @@ namespace Orchestration.Reconciliation;
 /// move to a new revision node by node.</summary>
 internal sealed class DaemonSetController : IWorkloadController
 {
+    private static readonly TimeSpan ReturningContainerRecheck = TimeSpan.FromSeconds(1);
     private readonly ReplicaPipeline _pipeline;
     private readonly ReplicaRemoval _removal;
     private readonly ObservedState _observed;
@@ -58,7 +59,16 @@ internal sealed class DaemonSetController : IWorkloadController
             {
                 // A node that is not ready keeps its place: its replica comes back with it (as Kubernetes leaves a
                 // daemon pod bound to an unreachable node), and a replacement started meanwhile would run beside it.
-                ctx.NewReplica(spec, node.Info.Name);
+                // A node that answers again with a container of this daemon set gets no new replica either until that
+                // container is taken back or removed (the next sync does either, once the node answers for removal).
+                if (HoldsLiveContainer(ctx, node.Info.Name))
+                {
+                    ctx.RequeueIn(ReturningContainerRecheck);
+                }
+                else
+                {
+                    ctx.NewReplica(spec, node.Info.Name);
+                }
             }
             else if (!eligible && !waiting)
             {
@@ -73,6 +83,9 @@ internal sealed class DaemonSetController : IWorkloadController
         surplus.AddRange(byNode.Values.SelectMany(r => r));
         await _removal.RemoveAsync(ctx, spec, surplus, "the node is no longer eligible for this daemon set", cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool HoldsLiveContainer(ReconcileContext ctx, string node)
+        => ctx.Containers.Any(c => c.Ref.Node == node && c.State is ContainerState.Running or ContainerState.Created);
 
     /// <summary>Replaces replicas of another revision like Kubernetes' RollingUpdate for daemon sets: a node's old replica
     /// is stopped before its new one starts (one replica per node), and ready old replicas are retired only while fewer
