@@ -64,7 +64,7 @@ public sealed class GeneratedSpecTests
         Assert.Equal<string>(["dotnet"], spec.Command);
         Assert.Equal<string>(["Orders.dll", "--urls", "http://+:8080"], spec.Args);
         Assert.Equal<PortSpec>(
-            [new PortSpec("http", 8080), new PortSpec("metrics", 9090, HostPort: 19090), new PortSpec("gossip", 7946, PortProtocol.Udp)],
+            [new PortSpec("http", 8080), new PortSpec("metrics", 9090, hostPort: 19090), new PortSpec("gossip", 7946, PortProtocol.Udp)],
             spec.Ports);
         Assert.Equal<SecretReference>([new SecretReference("API_KEY", "orders-api-key")], spec.Secrets);
         Assert.Equal(
