@@ -74,7 +74,7 @@ public sealed class GeneratedSpecTests
         var readiness = spec.Probes.Readiness!;
         Assert.Equal((ProbeKind.Http, "http", "/health/ready"), (readiness.Kind, readiness.Port, readiness.Path));
         Assert.Equal((TimeSpan.FromSeconds(5), 4), (readiness.Period, readiness.FailureThreshold));
-        Assert.Equal(ProbeDefaults.Timeout, readiness.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), readiness.Timeout);
         var liveness = spec.Probes.Liveness!;
         Assert.Equal((ProbeKind.Http, "metrics", "/health/live"), (liveness.Kind, liveness.Port, liveness.Path));
         Assert.Equal((TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(3), 1), (liveness.InitialDelay, liveness.Timeout, liveness.SuccessThreshold));
