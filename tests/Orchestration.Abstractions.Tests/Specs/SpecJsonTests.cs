@@ -29,7 +29,9 @@ public sealed class SpecJsonTests
                 .Tolerate("gpu", "yes", TaintEffect.NoSchedule)
                 .Tolerate("spot")
                 .RollingUpdate(maxSurge: IntOrPercent.FromPercent(50), maxUnavailable: 1)
-                .Readiness(Probe.Http("/ready")))
+                .Requests(cpu: "250m")
+                .Readiness(Probe.Http("/ready"))
+                .Autoscale(1, 5, a => a.Cpu(60).ScaleDownPolicies(ScalingPolicySelect.Min, ScalingPolicy.Percent(50, TimeSpan.FromSeconds(30)))))
             .Build();
 
         var restored = JsonSerializer.Deserialize<FleetSpec>(JsonSerializer.Serialize(fleet))!;
@@ -38,5 +40,6 @@ public sealed class SpecJsonTests
         Assert.Equal(fleet.Find("web")!.Revision, restored.Find("web")!.Revision);
         Assert.Equal(IntOrPercent.FromPercent(50), restored.Find("web")!.Update.MaxSurge);
         Assert.Equal(15432, restored.Find("db")!.Ports[0].HostPort);
+        Assert.Equal(ScalingPolicy.Percent(50, TimeSpan.FromSeconds(30)), restored.Find("web")!.Autoscaling!.ScaleDown.Policies.Single());
     }
 }
