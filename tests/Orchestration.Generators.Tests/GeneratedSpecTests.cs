@@ -64,7 +64,7 @@ public sealed class GeneratedSpecTests
         Assert.Equal<string>(["dotnet"], spec.Command);
         Assert.Equal<string>(["Orders.dll", "--urls", "http://+:8080"], spec.Args);
         Assert.Equal<PortSpec>(
-            [new PortSpec("http", 8080), new PortSpec("metrics", 9090, HostPort: 19090), new PortSpec("gossip", 7946, PortProtocol.Udp)],
+            [new PortSpec("http", 8080), new PortSpec("metrics", 9090, hostPort: 19090), new PortSpec("gossip", 7946, PortProtocol.Udp)],
             spec.Ports);
         Assert.Equal<SecretReference>([new SecretReference("API_KEY", "orders-api-key")], spec.Secrets);
         Assert.Equal(
@@ -74,7 +74,7 @@ public sealed class GeneratedSpecTests
         var readiness = spec.Probes.Readiness!;
         Assert.Equal((ProbeKind.Http, "http", "/health/ready"), (readiness.Kind, readiness.Port, readiness.Path));
         Assert.Equal((TimeSpan.FromSeconds(5), 4), (readiness.Period, readiness.FailureThreshold));
-        Assert.Equal(ProbeDefaults.Timeout, readiness.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), readiness.Timeout);
         var liveness = spec.Probes.Liveness!;
         Assert.Equal((ProbeKind.Http, "metrics", "/health/live"), (liveness.Kind, liveness.Port, liveness.Path));
         Assert.Equal((TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(3), 1), (liveness.InitialDelay, liveness.Timeout, liveness.SuccessThreshold));

@@ -52,7 +52,7 @@ public sealed class KindSpecTests
         Assert.Equal(PodManagementPolicy.Parallel, typed.StatefulSet.PodManagement);
         Assert.Equal(1, typed.StatefulSet.Partition);
         Assert.Equal<VolumeClaimTemplate>(
-            [new VolumeClaimTemplate("data", "/var/lib/data"), new VolumeClaimTemplate("config", "/etc/db", ReadOnly: true)],
+            [new VolumeClaimTemplate("data", "/var/lib/data"), new VolumeClaimTemplate("config", "/etc/db", readOnly: true)],
             typed.StatefulSet.VolumeTemplates);
         Assert.Equal((VolumeRetention.Delete, VolumeRetention.Delete), (typed.StatefulSet.WhenScaled, typed.StatefulSet.WhenDeleted));
         Assert.Equal(fluent.StatefulSet, typed.StatefulSet);

@@ -23,7 +23,7 @@ public sealed class TypedKindTests
         Assert.Equal(PodManagementPolicy.Parallel, typed.StatefulSet.PodManagement);
         Assert.Equal(0, typed.StatefulSet.Partition);
         Assert.Equal<VolumeClaimTemplate>(
-            [new VolumeClaimTemplate("data", "/var/lib/ledger"), new VolumeClaimTemplate("archive", "/var/lib/archive", ReadOnly: true)],
+            [new VolumeClaimTemplate("data", "/var/lib/ledger"), new VolumeClaimTemplate("archive", "/var/lib/archive", readOnly: true)],
             typed.StatefulSet.VolumeTemplates);
         Assert.Equal((VolumeRetention.Delete, VolumeRetention.Retain), (typed.StatefulSet.WhenScaled, typed.StatefulSet.WhenDeleted));
         Assert.Equal(fluent.StatefulSet, typed.StatefulSet);

@@ -11,17 +11,17 @@ namespace Orchestration;
 public sealed class MetricReading(string name, double? value, double target, int? proposal) : Snapshot
 {
     /// <summary>The metric's name.</summary>
-    public string Name { get; init; } = name;
+    public string Name { get; private init; } = name;
 
     /// <summary>The value compared with the target (average utilization in percent, or average per replica);
     /// <see langword="null"/> when it was missing.</summary>
-    public double? Value { get; init; } = value;
+    public double? Value { get; private init; } = value;
 
     /// <summary>The target.</summary>
-    public double Target { get; init; } = target;
+    public double Target { get; private init; } = target;
 
     /// <summary>The replica count this metric proposed; <see langword="null"/> when it was missing.</summary>
-    public int? Proposal { get; init; } = proposal;
+    public int? Proposal { get; private init; } = proposal;
 
     /// <inheritdoc />
     public override string ToString() => Value is { } reading

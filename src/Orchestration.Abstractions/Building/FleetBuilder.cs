@@ -15,7 +15,7 @@ public sealed class FleetBuilder
     }
 
     /// <summary>The fleet's name.</summary>
-    public string Name { get; set; }
+    public string Name { get; }
 
     /// <summary>Adds a workload configured by <paramref name="configure"/>.</summary>
     public FleetBuilder AddWorkload(string name, Action<WorkloadBuilder> configure)

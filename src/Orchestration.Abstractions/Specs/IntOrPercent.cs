@@ -1,13 +1,26 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Orchestration;
 
 /// <summary>A count of replicas given either absolutely (2) or as a share of the desired count ("25%"),
 /// as Kubernetes does for maxSurge and maxUnavailable.</summary>
-/// <param name="Value">The count, or the percentage when <paramref name="IsPercent"/> is set.</param>
-/// <param name="IsPercent">Whether <paramref name="Value"/> is a percentage.</param>
-public readonly record struct IntOrPercent(int Value, bool IsPercent)
+public readonly record struct IntOrPercent
 {
+    // The leader-election journal reads specs back from JSON through this constructor.
+    [JsonConstructor]
+    private IntOrPercent(int value, bool isPercent)
+    {
+        Value = value;
+        IsPercent = isPercent;
+    }
+
+    /// <summary>The count, or the percentage when <see cref="IsPercent"/> is set.</summary>
+    public int Value { get; }
+
+    /// <summary>Whether <see cref="Value"/> is a percentage.</summary>
+    public bool IsPercent { get; }
+
     /// <summary>An absolute count.</summary>
     public static IntOrPercent FromCount(int count) => new(count, false);
 

@@ -81,18 +81,39 @@ public enum TaintEffect
     NoExecute,
 }
 
-/// <summary>A mark on a node that repels replicas which do not tolerate it.</summary>
-/// <param name="Key">Taint key.</param>
-/// <param name="Value">Taint value, may be empty.</param>
-/// <param name="Effect">What the taint does.</param>
-public sealed record Taint(string Key, string Value, TaintEffect Effect);
-
-/// <summary>Lets a workload's replicas be placed on nodes carrying a matching taint.</summary>
-/// <param name="Key">Taint key to match.</param>
-/// <param name="Value">Taint value to match; <see langword="null"/> tolerates any value of the key.</param>
-/// <param name="Effect">Effect to match; <see langword="null"/> tolerates every effect.</param>
-public sealed record Toleration(string Key, string? Value = null, TaintEffect? Effect = null)
+/// <summary>A mark on a node that repels replicas which do not tolerate it. A value: equal to another with the same
+/// key, value and effect.</summary>
+/// <param name="key">Taint key.</param>
+/// <param name="value">Taint value, may be empty.</param>
+/// <param name="effect">What the taint does.</param>
+public sealed class Taint(string key, string value, TaintEffect effect) : Snapshot
 {
+    /// <summary>Taint key.</summary>
+    public string Key { get; private init; } = key;
+
+    /// <summary>Taint value, may be empty.</summary>
+    public string Value { get; private init; } = value;
+
+    /// <summary>What the taint does.</summary>
+    public TaintEffect Effect { get; private init; } = effect;
+}
+
+/// <summary>Lets a workload's replicas be placed on nodes carrying a matching taint. A value: equal to another with the
+/// same key, value and effect.</summary>
+/// <param name="key">Taint key to match.</param>
+/// <param name="value">Taint value to match; <see langword="null"/> tolerates any value of the key.</param>
+/// <param name="effect">Effect to match; <see langword="null"/> tolerates every effect.</param>
+public sealed class Toleration(string key, string? value = null, TaintEffect? effect = null) : Snapshot
+{
+    /// <summary>Taint key to match.</summary>
+    public string Key { get; private init; } = key;
+
+    /// <summary>Taint value to match; <see langword="null"/> tolerates any value of the key.</summary>
+    public string? Value { get; private init; } = value;
+
+    /// <summary>Effect to match; <see langword="null"/> tolerates every effect.</summary>
+    public TaintEffect? Effect { get; private init; } = effect;
+
     /// <summary>Whether this toleration matches <paramref name="taint"/>.</summary>
     public bool Tolerates(Taint taint)
         => string.Equals(Key, taint.Key, StringComparison.Ordinal)

@@ -83,8 +83,8 @@ public sealed record ProbeSpec
     private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(ProbeSpec)).AppendMembers(builder, this);
 }
 
-/// <summary>Default probe timings.</summary>
-public static class ProbeDefaults
+/// <summary>Default probe timings; apps read them on any probe <see cref="Probe"/> makes.</summary>
+internal static class ProbeDefaults
 {
     /// <summary>Zero: probe as soon as the container runs.</summary>
     public static readonly TimeSpan InitialDelay = TimeSpan.Zero;

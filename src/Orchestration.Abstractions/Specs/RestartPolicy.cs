@@ -37,8 +37,8 @@ public sealed record RestartPolicy
     public TimeSpan ResetAfter { get; init; } = RestartDefaults.ResetAfter;
 }
 
-/// <summary>Default restart backoff.</summary>
-public static class RestartDefaults
+/// <summary>Default restart backoff; apps read it on <see cref="RestartPolicy.Default"/>.</summary>
+internal static class RestartDefaults
 {
     /// <summary>1 second.</summary>
     public static readonly TimeSpan InitialDelay = TimeSpan.FromSeconds(1);

@@ -57,12 +57,22 @@ public sealed record StatefulSetSpec
     private bool PrintMembers(StringBuilder builder) => ValueShape.Of(typeof(StatefulSetSpec)).AppendMembers(builder, this);
 }
 
-/// <summary>A per-replica volume of a stateful set.</summary>
-/// <param name="Name">The template's name (a DNS label); the volume of replica <c>n</c> is named after the fleet, the
+/// <summary>A per-replica volume of a stateful set. A value: equal to another with the same properties.</summary>
+/// <param name="name">The template's name (a DNS label); the volume of replica <c>n</c> is named after the fleet, the
 /// workload, this name and <c>n</c>.</param>
-/// <param name="Target">Absolute path inside the container.</param>
-/// <param name="ReadOnly">Whether the container may only read.</param>
-public sealed record VolumeClaimTemplate(string Name, string Target, bool ReadOnly = false);
+/// <param name="target">Absolute path inside the container.</param>
+/// <param name="readOnly">Whether the container may only read.</param>
+public sealed class VolumeClaimTemplate(string name, string target, bool readOnly = false) : Snapshot
+{
+    /// <summary>The template's name (a DNS label).</summary>
+    public string Name { get; private init; } = name;
+
+    /// <summary>Absolute path inside the container.</summary>
+    public string Target { get; private init; } = target;
+
+    /// <summary>Whether the container may only read.</summary>
+    public bool ReadOnly { get; private init; } = readOnly;
+}
 
 /// <summary>How a stateful set starts and stops its replicas.</summary>
 public enum PodManagementPolicy

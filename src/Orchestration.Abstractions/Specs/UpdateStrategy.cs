@@ -54,8 +54,8 @@ public sealed record UpdateStrategy
     public int RevisionHistoryLimit { get; init; } = UpdateDefaults.RevisionHistoryLimit;
 }
 
-/// <summary>Default rollout settings.</summary>
-public static class UpdateDefaults
+/// <summary>Default rollout settings; apps read them on <see cref="UpdateStrategy.Default"/>.</summary>
+internal static class UpdateDefaults
 {
     /// <summary>25%.</summary>
     public static readonly IntOrPercent MaxSurge = IntOrPercent.FromPercent(25);

@@ -10,10 +10,10 @@ namespace Orchestration;
 public sealed class FleetStatus(string name, ImmutableArray<WorkloadStatus> workloads) : Snapshot
 {
     /// <summary>The fleet's name.</summary>
-    public string Name { get; init; } = name;
+    public string Name { get; private init; } = name;
 
     /// <summary>Per workload, in declaration order.</summary>
-    public ImmutableArray<WorkloadStatus> Workloads { get; init; } = workloads;
+    public ImmutableArray<WorkloadStatus> Workloads { get; private init; } = workloads;
 
     /// <summary>Every node the fleet's runtimes report, by name.</summary>
     public ImmutableArray<NodeStatus> Nodes { get; init; } = [];

@@ -8,16 +8,16 @@ namespace Orchestration;
 public sealed class LogLine(string workload, string replica, string containerId, string text) : Snapshot
 {
     /// <summary>The workload.</summary>
-    public string Workload { get; init; } = workload;
+    public string Workload { get; private init; } = workload;
 
     /// <summary>The replica's stable id.</summary>
-    public string Replica { get; init; } = replica;
+    public string Replica { get; private init; } = replica;
 
     /// <summary>The container that wrote it (a replica has a new one after each restart).</summary>
-    public string ContainerId { get; init; } = containerId;
+    public string ContainerId { get; private init; } = containerId;
 
     /// <summary>The line, without its line break.</summary>
-    public string Text { get; init; } = text;
+    public string Text { get; private init; } = text;
 
     /// <summary>The line prefixed with its workload and replica, such as <c>[web/r0] listening on 8080</c>.</summary>
     public override string ToString() => $"[{Workload}/{Replica}] {Text}";

@@ -10,13 +10,13 @@ namespace Orchestration;
 public sealed class ServiceAddress(string workload, string port, HostEndpoint address) : Snapshot
 {
     /// <summary>Workload name.</summary>
-    public string Workload { get; init; } = workload;
+    public string Workload { get; private init; } = workload;
 
     /// <summary>Port name.</summary>
-    public string Port { get; init; } = port;
+    public string Port { get; private init; } = port;
 
     /// <summary>Where the balancer listens.</summary>
-    public HostEndpoint Address { get; init; } = address;
+    public HostEndpoint Address { get; private init; } = address;
 
     /// <summary>The address as a URI with the given scheme, such as <c>http://127.0.0.1:6380</c>.</summary>
     public Uri ToUri(string scheme = "http") => new($"{scheme}://{Address}");

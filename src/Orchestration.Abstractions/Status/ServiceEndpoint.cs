@@ -10,16 +10,16 @@ namespace Orchestration;
 public sealed class ServiceEndpoint(string workload, string port, string replicaId, HostEndpoint address) : Snapshot
 {
     /// <summary>Workload name.</summary>
-    public string Workload { get; init; } = workload;
+    public string Workload { get; private init; } = workload;
 
     /// <summary>Port name.</summary>
-    public string Port { get; init; } = port;
+    public string Port { get; private init; } = port;
 
     /// <summary>The replica.</summary>
-    public string ReplicaId { get; init; } = replicaId;
+    public string ReplicaId { get; private init; } = replicaId;
 
     /// <summary>Host and port reachable from the orchestrator's machine.</summary>
-    public HostEndpoint Address { get; init; } = address;
+    public HostEndpoint Address { get; private init; } = address;
 
     /// <summary>The address as a URI with the given scheme, such as <c>http://127.0.0.1:49153</c>.</summary>
     public Uri ToUri(string scheme = "http") => new($"{scheme}://{Address}");

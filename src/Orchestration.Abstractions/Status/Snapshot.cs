@@ -2,11 +2,12 @@ using Orchestration.Values;
 
 namespace Orchestration;
 
-/// <summary>A value the orchestrator reports and apps read: a fleet's, workload's, replica's, node's or autoscaler's
-/// status, an endpoint, a revision, a log line. Snapshots are immutable and compared by value: two are equal when they
-/// are of the same type and their properties are equal (collections item by item, dictionaries entry by entry), and
-/// <see cref="ToString"/> lists the properties, such as <c>NodeStatus { Name = node1, State = Ready, … }</c>. This base
-/// class implements that once for every snapshot type.</summary>
+/// <summary>An immutable value compared by value: what the orchestrator reports and apps read (a fleet's, workload's,
+/// replica's, node's or autoscaler's status, an endpoint, a revision, a log line, a validation problem), and the small
+/// parts of a spec that are given whole, through their constructor (a port, a mount, a dependency, a secret reference, a
+/// taint, a toleration). Two are equal when they are of the same type and their properties are equal (collections item
+/// by item, dictionaries entry by entry), and <see cref="ToString"/> lists the properties, such as
+/// <c>NodeStatus { Name = node1, State = Ready, … }</c>. This base class implements that once for every such type.</summary>
 public abstract class Snapshot
 {
     /// <summary>Whether two snapshots are equal: the same type, and equal values in every property set when it was built.</summary>

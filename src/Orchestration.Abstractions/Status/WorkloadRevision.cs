@@ -8,14 +8,14 @@ namespace Orchestration;
 public sealed class WorkloadRevision(int number, string revision, WorkloadSpec spec, bool isCurrent) : Snapshot
 {
     /// <summary>Its number, 1 for the first revision; a rollback reuses the number of the revision it returns to.</summary>
-    public int Number { get; init; } = number;
+    public int Number { get; private init; } = number;
 
     /// <summary>The spec hash (<see cref="WorkloadSpec.Revision"/>).</summary>
-    public string Revision { get; init; } = revision;
+    public string Revision { get; private init; } = revision;
 
     /// <summary>The spec last applied with that hash.</summary>
-    public WorkloadSpec Spec { get; init; } = spec;
+    public WorkloadSpec Spec { get; private init; } = spec;
 
     /// <summary>Whether it is the desired revision now.</summary>
-    public bool IsCurrent { get; init; } = isCurrent;
+    public bool IsCurrent { get; private init; } = isCurrent;
 }

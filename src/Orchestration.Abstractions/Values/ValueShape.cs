@@ -5,8 +5,8 @@ using System.Text;
 
 namespace Orchestration.Values;
 
-/// <summary>The value members of a type, found once per type: its public instance properties that have a setter (the
-/// data it was built from, not what is computed from it, such as an event's <c>Message</c>, nor a switch hidden from
+/// <summary>The value members of a type, found once per type: its public instance properties that have a setter, public
+/// or private (the data it was built from, not what is computed from it, such as an event's <c>Message</c>, nor a switch hidden from
 /// editors that only changes how it answers, such as <c>FleetStatus.ThrowOnUnknownWorkload</c>), base type's first, each in
 /// declaration order. Two instances of the same type are equal when these are (<see cref="ValueEquality.Values"/>); the
 /// text lists them as records print themselves: <c>ReplicaStarted { Workload = web, Node = node1 }</c>.</summary>

@@ -49,7 +49,7 @@ internal static class WorkloadOverrides
             // Only what configuration set is reported here; the code's own mistakes are reported by the apply.
             if (keys.FirstOrDefault(k => problem.Path.StartsWith(k.Field, StringComparison.Ordinal)) is { Key: { } key })
             {
-                problems.Add(problem with { Rule = $"{problem.Rule} (configuration key '{key}')" });
+                problems.Add(new ValidationProblem(problem.Path, problem.Value, $"{problem.Rule} (configuration key '{key}')"));
             }
         }
 
@@ -148,7 +148,7 @@ internal static class WorkloadOverrides
             // quantities); the rest is the code's, reported by the apply. The resources stay as the code set them.
             problems.AddRange(e.Problems
                 .Where(p => p.Path.StartsWith($"{at}.resources", StringComparison.Ordinal))
-                .Select(p => p with { Rule = $"{p.Rule} (configuration key '{section.Path}')" }));
+                .Select(p => new ValidationProblem(p.Path, p.Value, $"{p.Rule} (configuration key '{section.Path}')")));
             return spec;
         }
     }

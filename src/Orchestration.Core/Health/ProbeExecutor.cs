@@ -136,7 +136,7 @@ internal sealed class ProbeExecutor : IDisposable
         {
             if (endpoint.Host is "0.0.0.0" or "::" or "")
             {
-                endpoint = endpoint with { Host = IPAddress.Loopback.ToString() };
+                endpoint = new HostEndpoint(IPAddress.Loopback.ToString(), endpoint.Port);
             }
 
             missing = default;

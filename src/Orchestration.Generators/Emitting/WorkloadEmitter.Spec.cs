@@ -129,12 +129,12 @@ internal static partial class WorkloadEmitter
         var text = $"new {O}PortSpec({CSharp.Literal(p.Name)}, {CSharp.Literal(p.ContainerPort)}";
         if (p.Protocol is not null)
         {
-            text += $", Protocol: {p.Protocol}";
+            text += $", protocol: {p.Protocol}";
         }
 
         if (p.HostPort is { } host)
         {
-            text += $", HostPort: {CSharp.Literal(host)}";
+            text += $", hostPort: {CSharp.Literal(host)}";
         }
 
         return text + ")";

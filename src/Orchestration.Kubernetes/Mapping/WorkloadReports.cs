@@ -15,7 +15,7 @@ internal static class WorkloadReports
         }
 
         var restart = workload.Restart;
-        if (restart.InitialDelay != RestartDefaults.InitialDelay || restart.MaxDelay != RestartDefaults.MaxDelay || restart.ResetAfter != RestartDefaults.ResetAfter)
+        if (restart.InitialDelay != RestartPolicy.Default.InitialDelay || restart.MaxDelay != RestartPolicy.Default.MaxDelay || restart.ResetAfter != RestartPolicy.Default.ResetAfter)
         {
             context.Warn(
                 $"{at}.restart",

@@ -7,6 +7,9 @@ namespace Orchestration.Testing.Readiness;
 /// stay as declared.</summary>
 internal static class FastProbes
 {
+    /// <summary>The period of a probe that declares none.</summary>
+    private static readonly TimeSpan DefaultPeriod = Probe.Tcp("http").Period;
+
     public static FleetSpec Apply(FleetSpec fleet, TimeSpan? period)
         => period is { } p ? fleet with { Workloads = [.. fleet.Workloads.Select(w => Apply(w, p))] } : fleet;
 
@@ -21,7 +24,7 @@ internal static class FastProbes
     }
 
     private static ProbeSpec? Faster(ProbeSpec? probe, TimeSpan period)
-        => probe is { Kind: ProbeKind.Http or ProbeKind.Tcp } p && p.Period == ProbeDefaults.Period && period < p.Period
+        => probe is { Kind: ProbeKind.Http or ProbeKind.Tcp } p && p.Period == DefaultPeriod && period < p.Period
             ? p with
             {
                 Period = period,

@@ -92,4 +92,39 @@ public sealed class SpecValueTests
         Assert.DoesNotContain("ImmutableArray", text);
         Assert.DoesNotContain("ImmutableSortedDictionary", text);
     }
+
+    [Fact]
+    public void Spec_parts_given_whole_compare_by_value_and_print_their_properties()
+    {
+        object[] parts =
+        [
+            new PortSpec("http", 80, hostPort: 8080), new MountSpec(MountKind.Volume, "data", "/data"), new DependencySpec("db"),
+            new SecretReference("PASSWORD", "db"), new Taint("gpu", "yes", TaintEffect.NoSchedule), new Toleration("gpu"),
+            new ValidationProblem("workloads[\"web\"].image", "", "must not be empty"),
+        ];
+        object[] same =
+        [
+            new PortSpec("http", 80, hostPort: 8080), new MountSpec(MountKind.Volume, "data", "/data"), new DependencySpec("db", DependencyCondition.Ready),
+            new SecretReference("PASSWORD", "db"), new Taint("gpu", "yes", TaintEffect.NoSchedule), new Toleration("gpu", null, null),
+            new ValidationProblem("workloads[\"web\"].image", "", "must not be empty"),
+        ];
+        object[] other =
+        [
+            new PortSpec("http", 80), new MountSpec(MountKind.Volume, "data", "/data", readOnly: true), new DependencySpec("db", DependencyCondition.Completed),
+            new SecretReference("PASSWORD", "cache"), new Taint("gpu", "no", TaintEffect.NoSchedule), new Toleration("gpu", effect: TaintEffect.NoExecute),
+            new ValidationProblem("workloads[\"web\"].image", null, "must not be empty"),
+        ];
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            Assert.Equal(parts[i], same[i]);
+            Assert.Equal(parts[i].GetHashCode(), same[i].GetHashCode());
+            Assert.NotEqual(parts[i], other[i]);
+        }
+
+        Assert.True(new PortSpec("http", 80) == new PortSpec("http", 80));
+        Assert.Equal("PortSpec { Name = http, ContainerPort = 80, Protocol = Tcp, HostPort = 8080, HostIp = null }", parts[0].ToString());
+        Assert.Equal("Toleration { Key = gpu, Value = null, Effect = null }", parts[5].ToString());
+        Assert.Equal("workloads[\"web\"].image: '' must not be empty", parts[6].ToString());
+    }
 }

@@ -141,9 +141,9 @@ public class EngineRuleTests
     [Fact]
     public void One_workload_cannot_publish_two_ports_on_one_host_port()
     {
-        var problem = Single(Web() with { Ports = [new PortSpec("a", 80, HostPort: 8080), new PortSpec("b", 81, HostPort: 8080)] });
+        var problem = Single(Web() with { Ports = [new PortSpec("a", 80, hostPort: 8080), new PortSpec("b", 81, hostPort: 8080)] });
         Assert.Equal("workloads[\"web\"].ports[\"b\"].hostPort", problem.Path);
-        Assert.Empty(Problems(Web() with { Ports = [new PortSpec("a", 80, HostPort: 8080), new PortSpec("b", 80, PortProtocol.Udp, HostPort: 8080)] }));
+        Assert.Empty(Problems(Web() with { Ports = [new PortSpec("a", 80, hostPort: 8080), new PortSpec("b", 80, PortProtocol.Udp, hostPort: 8080)] }));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ProfileParametersTests
     {
         var spec = Web(new SecuritySpec { AddCapabilities = ["ALL"] }) with
         {
-            Mounts = [new MountSpec(MountKind.Bind, "/proc/1/root", "/host"), new MountSpec(MountKind.Bind, "/etc", "/etc-host", ReadOnly: true)],
+            Mounts = [new MountSpec(MountKind.Bind, "/proc/1/root", "/host"), new MountSpec(MountKind.Bind, "/etc", "/etc-host", readOnly: true)],
         };
         var refused = new List<ValidationProblem>();
         DockerSecurityPolicy.Validate(spec, new DockerRuntimeOptions(), refused);

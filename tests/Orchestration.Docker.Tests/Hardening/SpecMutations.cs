@@ -196,7 +196,7 @@ internal sealed class SpecMutations(Random random, string volumePrefix)
             3 => ("/var/run/docker.sock", false),
             _ => (BindSources[random.Next(BindSources.Length)], true),
         };
-        return (s with { Mounts = s.Mounts.Add(new MountSpec(MountKind.Bind, source, $"/host/{Word(5)}", ReadOnly: true)) }, valid, $"bind {source}");
+        return (s with { Mounts = s.Mounts.Add(new MountSpec(MountKind.Bind, source, $"/host/{Word(5)}", readOnly: true)) }, valid, $"bind {source}");
     }
 
     private (WorkloadSpec, bool, string) Capability(WorkloadSpec s)
@@ -243,10 +243,10 @@ internal sealed class SpecMutations(Random random, string volumePrefix)
     {
         var port = random.Next(20000, 60000);
         var twice = random.Next(2) == 0;
-        var ports = s.Ports.Add(new PortSpec("p" + Word(4), random.Next(9000, 9999), HostPort: port));
+        var ports = s.Ports.Add(new PortSpec("p" + Word(4), random.Next(9000, 9999), hostPort: port));
         if (twice)
         {
-            ports = ports.Add(new PortSpec("q" + Word(4), random.Next(10000, 10999), HostPort: port));
+            ports = ports.Add(new PortSpec("q" + Word(4), random.Next(10000, 10999), hostPort: port));
         }
 
         return (s with { Ports = ports }, !twice, $"host port {port}{(twice ? " twice" : "")}");

@@ -19,8 +19,8 @@ public sealed class FastProbesTests
         Assert.Equal(TimeSpan.FromMilliseconds(200), fast.Readiness!.Period);
         Assert.Equal(15, fast.Readiness.FailureThreshold);
         Assert.Equal(TimeSpan.FromMilliseconds(200), fast.Startup!.Period);
-        Assert.Equal(ProbeDefaults.Period, fast.Liveness!.Period);
-        Assert.Equal(ProbeDefaults.FailureThreshold, fast.Liveness.FailureThreshold);
+        Assert.Equal(TimeSpan.FromSeconds(1), fast.Liveness!.Period);
+        Assert.Equal(3, fast.Liveness.FailureThreshold);
     }
 
     [Fact]
