@@ -9,5 +9,5 @@ public sealed record ValidationProblem(string Path, string? Value, string Rule)
 {
     /// <inheritdoc />
     public override string ToString()
-        => Value is null ? $"{ProblemText.Escape(Path)}: {Rule}" : $"{ProblemText.Escape(Path)}: '{ProblemText.Escape(Value)}' {Rule}";
+        => Value is null ? $"{EscapedText.ForProblem(Path)}: {Rule}" : $"{EscapedText.ForProblem(Path)}: '{EscapedText.ForProblem(Value)}' {Rule}";
 }
