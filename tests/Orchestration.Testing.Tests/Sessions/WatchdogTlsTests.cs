@@ -1,10 +1,10 @@
 using Docker.DotNet.Models;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker.Client;
-using Orchestration.TestSupport;
 using Orchestration.Testing.Sessions;
 using Orchestration.Testing.Tests.Infrastructure;
 using Orchestration.Testing.Watchdog;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Testing.Tests.Sessions;
 
