@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Orchestration.Events;
 using Orchestration.Runtime;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Nodes.Tests;
 
@@ -36,7 +37,7 @@ public sealed class NodeFailureTests : NodeFleetTest
         }
 
         // Live restore kept node3's two old containers running; once node3 answers they are removed.
-        await NodesFixture.EventuallyAsync(async () => (await NodesFixture.ContainersAsync(3, Fleet)).Count == 0, TimeSpan.FromSeconds(60), "node3 still holds the fleet's old containers");
+        await Eventually.UntilAsync(async () => (await NodesFixture.ContainersAsync(3, Fleet)).Count == 0, TimeSpan.FromSeconds(60), "node3 still holds the fleet's old containers");
         Assert.Contains(Host!.Events.OfType<NodeStateChanged>(), e => e.Node == "node3" && e.State == NodeState.Ready);
         var back = await Host!.WaitForAsync(s => s["web"]?.Ready == 6 && s["web"]!.Replicas.Count() == 6);
         Assert.All(back.Nodes, n => Assert.Equal(NodeState.Ready, n.State));
@@ -68,7 +69,7 @@ public sealed class NodeFailureTests : NodeFleetTest
         Assert.True(fewestReady >= 5, $"only {fewestReady} of 6 replicas were ready during the drain");
         var status = await Host!.WaitForAsync(s => s["web"]?.Ready == 6);
         Assert.DoesNotContain(status["web"]!.Replicas, r => r.Node == "node3");
-        await NodesFixture.EventuallyAsync(async () => (await NodesFixture.ContainersAsync(3, Fleet)).Count == 0, TimeSpan.FromSeconds(30), "node3 still holds the fleet's containers");
+        await Eventually.UntilAsync(async () => (await NodesFixture.ContainersAsync(3, Fleet)).Count == 0, TimeSpan.FromSeconds(30), "node3 still holds the fleet's containers");
         await Host!.Orchestrator.UncordonAsync("node3");
     }
 }

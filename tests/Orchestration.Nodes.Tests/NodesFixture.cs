@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orchestration.Runtime;
@@ -89,21 +88,6 @@ public sealed class NodesFixture : IAsyncLifetime
             catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or OperationCanceledException)
             {
             }
-        }
-    }
-
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"After {timeout}: {what}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
     }
 

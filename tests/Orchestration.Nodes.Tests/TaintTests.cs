@@ -1,5 +1,6 @@
 using Orchestration.Events;
 using Orchestration.Runtime.Docker;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Nodes.Tests;
 
@@ -38,7 +39,7 @@ public sealed class TaintTests : NodeFleetTest
 
         await Host!.WaitForAsync(s => s["web"] is { Ready: 6 } w && w.Replicas.Length == 6 && w.Replicas.All(r => r.Node != "node3"), 120);
         Assert.Equal(2, Host!.Events.OfType<ReplicaRemoved>().Count(e => e.Reason.Contains("maintenance=:NoExecute", StringComparison.Ordinal)));
-        await NodesFixture.EventuallyAsync(
+        await Eventually.UntilAsync(
             async () => (await NodesFixture.ContainersAsync(3, Fleet, runningOnly: true)).Count == 0, TimeSpan.FromSeconds(30), "node3 still runs the fleet's replicas");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Events;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Swarm;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Swarm.Tests;
 
@@ -34,7 +35,7 @@ public sealed class SwarmFleetTests
             // network attachment failing there, for example) is placed on another, so "spread" means more than one
             // node here; the tasks' history is in the message when it does not hold.
             var webNodes = web.Replicas.Select(r => r.Node).Distinct().Count();
-            Assert.True(webNodes >= 2, $"web runs on {webNodes} node; its tasks:\n" + await Cli.DockerAsync(manager, "service", "ps", "--no-trunc", "--format", "{{.Name}} {{.Node}} {{.DesiredState}} {{.CurrentState}} {{.Error}}", $"{fleet}_web"));
+            Assert.True(webNodes >= 2, $"web runs on {webNodes} node; its tasks:\n" + await DockerCli.OnHostAsync(manager, "service", "ps", "--no-trunc", "--format", "{{.Name}} {{.Node}} {{.DesiredState}} {{.CurrentState}} {{.Error}}", $"{fleet}_web"));
             var storeNode = status["store"]!.Replicas.Single(r => r.Ready).Node;
             Assert.Contains(web.Replicas, r => r.Node != storeNode);
             var storeStarted = app.Events.OfType<ReplicaStarted>().First(e => e.Workload == "store").Time;
@@ -42,7 +43,7 @@ public sealed class SwarmFleetTests
             await AllServeAsync(app.Orchestrator.GetEndpoints("web", "http"), "/store.txt", StoreConfig);
             var store = Assert.Single(app.Orchestrator.GetEndpoints("store", "http"));
             Assert.Equal(TestSecrets.StorePassword.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), (await GetAsync(store, "/secret-length")).Trim());
-            var inspected = await Cli.DockerAsync(manager, "service", "inspect", $"{fleet}_store", $"{fleet}_web");
+            var inspected = await DockerCli.OnHostAsync(manager, "service", "inspect", $"{fleet}_store", $"{fleet}_web");
             Assert.DoesNotContain(TestSecrets.StorePassword, inspected, StringComparison.Ordinal);
 
             // A rolling update to a revision that fails its health check rolls back by itself, with no ready replica lost.
@@ -112,8 +113,8 @@ public sealed class SwarmFleetTests
             }
         }
 
-        Assert.Equal("", (await Cli.DockerAsync(manager, "service", "ls", "-q", "--filter", $"label={OrchestrationLabels.Fleet}={fleet}")).Trim());
-        Assert.DoesNotContain($"orchestration-{fleet}", await Cli.DockerAsync(manager, "secret", "ls", "--format", "{{.Name}}"), StringComparison.Ordinal);
+        Assert.Equal("", (await DockerCli.OnHostAsync(manager, "service", "ls", "-q", "--filter", $"label={OrchestrationLabels.Fleet}={fleet}")).Trim());
+        Assert.DoesNotContain($"orchestration-{fleet}", await DockerCli.OnHostAsync(manager, "secret", "ls", "--format", "{{.Name}}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class SwarmFleetTests
             var refused = await Assert.ThrowsAsync<SpecValidationException>(() => app.Orchestrator.ApplyAsync(spec));
 
             Assert.Contains("workloads[\"api\"].placement.strategy", refused.Message, StringComparison.Ordinal);
-            Assert.Equal("", (await Cli.DockerAsync(manager, "service", "ls", "-q", "--filter", $"name={fleet}_api")).Trim());
+            Assert.Equal("", (await DockerCli.OnHostAsync(manager, "service", "ls", "-q", "--filter", $"name={fleet}_api")).Trim());
             Assert.NotNull(app.Orchestrator.DesiredState!.Find("store"));
         }
         finally
@@ -142,7 +143,7 @@ public sealed class SwarmFleetTests
 
     private static async Task<string> RunningTasksAsync(string manager, string fleet)
     {
-        var ids = await Cli.DockerAsync(manager, "service", "ps", "-q", "--no-trunc", "--filter", "desired-state=running", $"{fleet}_store", $"{fleet}_web");
+        var ids = await DockerCli.OnHostAsync(manager, "service", "ps", "-q", "--no-trunc", "--filter", "desired-state=running", $"{fleet}_store", $"{fleet}_web");
         return string.Join(',', ids.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
     }
 

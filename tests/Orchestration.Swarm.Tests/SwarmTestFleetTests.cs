@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orchestration.TestSupport;
 using Orchestration.Testing;
 
 namespace Orchestration.Swarm.Tests;
@@ -26,9 +27,9 @@ public sealed class SwarmTestFleetTests
             using var http = new HttpClient();
             var store = fleet.Endpoint<Store>("http");
             Assert.Equal(TestSecrets.StoreConfig, (await http.GetStringAsync(store)).Trim());
-            Assert.Equal($"{name}_store", (await Cli.DockerAsync(manager, "service", "ls", "--format", "{{.Name}}", "--filter", $"label=io.orchestration.fleet={name}")).Trim());
+            Assert.Equal($"{name}_store", (await DockerCli.OnHostAsync(manager, "service", "ls", "--format", "{{.Name}}", "--filter", $"label=io.orchestration.fleet={name}")).Trim());
         }
 
-        Assert.Equal("", (await Cli.DockerAsync(manager, "service", "ls", "-q", "--filter", $"label=io.orchestration.fleet={name}")).Trim());
+        Assert.Equal("", (await DockerCli.OnHostAsync(manager, "service", "ls", "-q", "--filter", $"label=io.orchestration.fleet={name}")).Trim());
     }
 }

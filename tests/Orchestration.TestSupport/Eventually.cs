@@ -30,6 +30,12 @@ public static class Eventually
         }
     }
 
+    /// <summary>Polls <paramref name="condition"/> until it holds.</summary>
+    /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>; the message
+    /// names <paramref name="what"/>.</exception>
+    public static Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+        => ValueAsync(condition, held => held, timeout, what);
+
     /// <summary>Polls <paramref name="condition"/> until it holds; returns the time it took. The timeout's message ends
     /// with what <paramref name="describe"/> says of the state then.</summary>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>

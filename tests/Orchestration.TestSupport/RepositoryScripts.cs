@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace Orchestration.TestSupport;
@@ -12,24 +11,8 @@ public static class RepositoryScripts
 
     /// <summary>Runs <c>bash {script} {arguments}</c> in the repository root; returns its standard output.</summary>
     /// <exception cref="InvalidOperationException">The script failed; the message carries its output.</exception>
-    public static async Task<string> RunAsync(string script, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", $"{script} {arguments}")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"Could not run {script}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} {arguments} exited with {process.ExitCode}: {await error}{await output}");
-        }
-
-        return await output;
-    }
+    public static Task<string> RunAsync(string script, string arguments)
+        => CommandLine.RunAsync("bash", [script, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)], Root);
 
     private static string FindRoot()
     {

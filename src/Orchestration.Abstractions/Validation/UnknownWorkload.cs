@@ -10,7 +10,7 @@ internal static class UnknownWorkload
         var known = names.Count == 0 ? "it has no workloads yet" : $"its workloads: {string.Join(", ", names)}";
         var closest = name is null ? null : Rules.ClosestName.Find(name, names);
         var hint = closest is null ? string.Empty : $"; did you mean '{closest}'?";
-        return $"Workload '{ProblemText.Escape(name ?? string.Empty)}' is not part of fleet '{fleet}' ({known}){hint}";
+        return $"Workload '{EscapedText.ForProblem(name ?? string.Empty)}' is not part of fleet '{fleet}' ({known}){hint}";
     }
 
     public static ArgumentException Exception(string? name, string fleet, IEnumerable<string> existing, string parameter)

@@ -19,5 +19,5 @@ public sealed class ValidationProblem(string path, string? value, string rule) :
 
     /// <inheritdoc />
     public override string ToString()
-        => Value is null ? $"{ProblemText.Escape(Path)}: {Rule}" : $"{ProblemText.Escape(Path)}: '{ProblemText.Escape(Value)}' {Rule}";
+        => Value is null ? $"{EscapedText.ForProblem(Path)}: {Rule}" : $"{EscapedText.ForProblem(Path)}: '{EscapedText.ForProblem(Value)}' {Rule}";
 }

@@ -6,6 +6,7 @@ using Orchestration.AspNetCore;
 using Orchestration.AspNetCore.Authorization;
 using Orchestration.AspNetCore.DependencyInjection;
 using Orchestration.AspNetCore.Streaming;
+using Orchestration.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -24,14 +25,7 @@ public static class OrchestrationDashboardServiceCollectionExtensions
     public static IServiceCollection AddOrchestrationDashboard(this IServiceCollection services, Action<OrchestrationDashboardOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<OrchestrationDashboardOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationDashboardOptions>, OrchestrationDashboardOptionsValidator>());
+        ValidatedOptions.Add<OrchestrationDashboardOptions, OrchestrationDashboardOptionsValidator>(services, configure);
         services.AddAuthorization();
         services.AddAntiforgery();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<AuthorizationOptions>, DefaultOrchestrationPolicies>());

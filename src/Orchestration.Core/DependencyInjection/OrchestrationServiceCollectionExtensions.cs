@@ -25,14 +25,7 @@ public static class OrchestrationServiceCollectionExtensions
     public static IOrchestrationBuilder AddOrchestration(this IServiceCollection services, Action<OrchestrationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<OrchestrationOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
+        ValidatedOptions.Add<OrchestrationOptions, OrchestrationOptionsValidator>(services, configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EventHub>();
         services.TryAddSingleton<IEventHub>(sp => sp.GetRequiredService<EventHub>());

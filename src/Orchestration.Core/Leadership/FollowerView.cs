@@ -143,21 +143,11 @@ internal sealed class FollowerView
         var ready = live.Count(r => r.Ready);
         var updated = live.Count(r => r.Revision == spec.Revision);
         var succeeded = replicas.Count(r => r.Phase == ReplicaPhase.Succeeded);
-        var desired = spec.Kind switch
-        {
-            WorkloadKind.DaemonSet => live.Count,
-            WorkloadKind.Job => spec.Job.Completions,
-            WorkloadKind.CronJob => 0,
-            _ => spec.Replicas,
-        };
-        var paused = spec.Kind is WorkloadKind.Service or WorkloadKind.StatefulSet && _rollouts.Of(spec.Name).PausedReason is not null;
-        var phase = spec.Kind switch
-        {
-            WorkloadKind.CronJob => spec.CronJob.Suspend ? WorkloadPhase.Paused : WorkloadPhase.Available,
-            WorkloadKind.Job => succeeded >= desired ? WorkloadPhase.Completed : WorkloadPhase.Progressing,
-            _ when paused => WorkloadPhase.Paused,
-            _ => ready == desired && live.Count == desired && updated == desired ? WorkloadPhase.Available : WorkloadPhase.Progressing,
-        };
+        var desired = WorkloadPhaseRule.Desired(spec, live.Count);
+        // A follower keeps no job book: a job it sees with enough successes is complete.
+        WorkloadPhase? finished = spec.Kind == WorkloadKind.Job && succeeded >= desired ? WorkloadPhase.Completed : null;
+        var paused = _rollouts.Of(spec.Name).PausedReason is not null;
+        var phase = WorkloadPhaseRule.Of(spec, finished, paused, desired, replicas.Count, live.Count, ready, updated);
         return new WorkloadStatus
         {
             Name = spec.Name,

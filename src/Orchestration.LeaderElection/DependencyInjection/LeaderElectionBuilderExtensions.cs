@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orchestration;
+using Orchestration.DependencyInjection;
 using Orchestration.LeaderElection;
 using Orchestration.LeaderElection.DependencyInjection;
 using Orchestration.LeaderElection.Diagnostics;
@@ -42,14 +43,7 @@ public static class LeaderElectionBuilderExtensions
     private static IOrchestrationBuilder UseLeaderElection(this IOrchestrationBuilder builder, Func<IServiceProvider, ILeaseStore> store, Action<LeaderElectionOptions>? configure)
     {
         var services = builder.Services;
-        var options = services.AddOptions<LeaderElectionOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeaderElectionOptions>, LeaderElectionOptionsValidator>());
+        ValidatedOptions.Add<LeaderElectionOptions, LeaderElectionOptionsValidator>(services, configure);
         services.Replace(ServiceDescriptor.Singleton(store));
         services.TryAddSingleton<LeaderElector>();
         services.Replace(ServiceDescriptor.Singleton<ILeadership>(sp => sp.GetRequiredService<LeaderElector>()));

@@ -59,7 +59,7 @@ public sealed record ContainerLaunch
             if (value.Length > 0)
             {
                 message = message.Replace(value, "***", StringComparison.Ordinal)
-                    .Replace(SecretText.GoQuoted(value), "***", StringComparison.Ordinal);
+                    .Replace(EscapedText.GoQuoted(value), "***", StringComparison.Ordinal);
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orchestration;
+using Orchestration.DependencyInjection;
 using Orchestration.Events;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
@@ -29,14 +30,7 @@ public static class DockerOrchestrationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<DockerRuntimeOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DockerRuntimeOptions>, DockerRuntimeOptionsValidator>());
+        ValidatedOptions.Add<DockerRuntimeOptions, DockerRuntimeOptionsValidator>(services, configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DockerNodes(Options(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new FleetNetworks(Options(sp)));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orchestration;
+using Orchestration.DependencyInjection;
 using Orchestration.Events;
 using Orchestration.Hosting;
 using Orchestration.Runtime.Swarm;
@@ -28,14 +29,7 @@ public static class SwarmOrchestrationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<SwarmRuntimeOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwarmRuntimeOptions>, SwarmRuntimeOptionsValidator>());
+        ValidatedOptions.Add<SwarmRuntimeOptions, SwarmRuntimeOptionsValidator>(services, configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SwarmManager>();
         services.TryAddSingleton<RevisionBook>();

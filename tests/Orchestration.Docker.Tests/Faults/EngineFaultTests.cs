@@ -12,7 +12,7 @@ namespace Orchestration.Docker.Tests.Faults;
 /// each time it converges, with never two running containers for one replica and no container left over, and its
 /// events name the fault.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class EngineFaultTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class EngineFaultTests(EngineFixture engine) : IAsyncLifetime
 {
     private readonly string _fleet = $"f{Guid.NewGuid():N}"[..12];
     private EngineProxy? _proxy;
@@ -38,7 +38,7 @@ public sealed class EngineFaultTests(DockerEngineFixture engine) : IAsyncLifetim
     [Fact]
     public async Task The_loop_survives_latency_error_answers_dropped_connections_and_cut_event_streams()
     {
-        _proxy = EngineProxy.Start(DockerEngineFixture.EndpointText);
+        _proxy = EngineProxy.Start(EngineFixture.EndpointText);
         _proxy.Latency = TimeSpan.FromMilliseconds(150);
         _host = await OrchestratorHost.StartAsync(
             _fleet,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Runtime.Docker;
 using Orchestration.Runtime.Docker.Containers;
+using Orchestration.TestSupport;
 using Xunit.Abstractions;
 
 namespace Orchestration.Docker.Tests.Hardening;
@@ -12,7 +13,7 @@ namespace Orchestration.Docker.Tests.Hardening;
 /// orchestrator accepts must be created by the engine (create only, then removed), every one it refuses must be
 /// refused with a field path. An accepted spec the engine then refuses fails the test with its seed and changes.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class EngineParityTests(DockerEngineFixture engine, ITestOutputHelper output) : IAsyncLifetime
+public sealed class EngineParityTests(EngineFixture engine, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Seed = 20_261_202;
     private const int Samples = 400;
@@ -107,7 +108,7 @@ public sealed class EngineParityTests(DockerEngineFixture engine, ITestOutputHel
             await engine.Engine.Containers.RemoveContainerAsync(response.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken);
             return null;
         }
-        catch (DockerImageNotFoundException) when (spec.Image != DockerEngineFixture.Image)
+        catch (DockerImageNotFoundException) when (spec.Image != EngineFixture.Image)
         {
             return null;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Runtime.Docker.Images;
+using Orchestration.TestSupport;
 using Orchestration.Testing;
 
 namespace Orchestration.Docker.Tests.Hardening;
@@ -32,7 +33,7 @@ public sealed class FailFastOnEngineTests
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
 
         var error = await Assert.ThrowsAsync<FleetNotReadyException>(() => TestFleet.StartAsync(
-            b => b.AddWorkload("web", w => w.Image(DockerEngineFixture.Image).PullPolicy(PullPolicy.Never).Port("http", 8080, hostPort: port)), Patient));
+            b => b.AddWorkload("web", w => w.Image(EngineFixture.Image).PullPolicy(PullPolicy.Never).Port("http", 8080, hostPort: port)), Patient));
 
         var stalled = Assert.IsType<WorkloadStalledException>(error.InnerException);
         Assert.StartsWith("a fixed host port is taken", stalled.Reason, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Orchestration.Docker.Tests.Infrastructure;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Hardening;
 
@@ -9,7 +10,7 @@ internal static class PackagedImage
 {
     public const string Name = "orchestration/debian-packaged:1";
 
-    public static async Task RequireAsync(DockerEngineFixture engine)
+    public static async Task RequireAsync(EngineFixture engine)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Net.Http;
 using Orchestration.Docker.Tests.Infrastructure;
+using Orchestration.TestSupport;
 using Orchestration.Testing;
 
 namespace Orchestration.Docker.Tests.Hardening;
@@ -8,7 +9,7 @@ namespace Orchestration.Docker.Tests.Hardening;
 /// eng/server-images.sh) and started the way the packages start them, under the default Baseline profile and under
 /// Restricted, as docs/security.md describes.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class SecurityProfileTests(DockerEngineFixture engine)
+public sealed class SecurityProfileTests(EngineFixture engine)
 {
     private const string Image = PackagedImage.Name;
 

@@ -22,17 +22,17 @@ public sealed class HealthOnEngineTests
     [Fact]
     public async Task Rolls_v1_to_v2_without_a_failed_request_and_rolls_a_failing_v3_back_automatically()
     {
-        await using var fleet = await FleetScope.StartAsync("roll", Web(DockerEngineFixture.Image, 1));
+        await using var fleet = await FleetScope.StartAsync("roll", Web(EngineFixture.Image, 1));
         await fleet.WaitForAsync(s => s["web"]!.Ready == 4 && s["web"]!.Phase == WorkloadPhase.Available);
         await using var client = new HttpTraffic(fleet.Orchestrator, "web");
 
-        var v2 = Web(DockerEngineFixture.ImageV2, 2);
+        var v2 = Web(EngineFixture.ImageV2, 2);
         await fleet.ApplyAsync(v2);
         await fleet.WaitForAsync(s => s["web"]!.Revision == v2.Revision && s["web"]!.Updated == 4 && s["web"]!.Phase == WorkloadPhase.Available);
         await fleet.WaitForEventAsync<RolloutCompleted>(e => e.Revision == v2.Revision);
         Assert.Empty(client.Failures);
 
-        await fleet.ApplyAsync(Web(DockerEngineFixture.ImageV2, 3, readyPath: "/missing"));
+        await fleet.ApplyAsync(Web(EngineFixture.ImageV2, 3, readyPath: "/missing"));
         var rolledBack = await fleet.WaitForEventAsync<RolloutRolledBack>(_ => true, 90);
         Assert.Equal(v2.Revision, rolledBack.Revision);
         Assert.Contains("status 404", rolledBack.Reason);
@@ -46,7 +46,7 @@ public sealed class HealthOnEngineTests
     [Fact]
     public async Task A_replica_whose_liveness_fails_is_restarted()
     {
-        var spec = new WorkloadBuilder("live").Image(DockerEngineFixture.Image).Port("http", 8080)
+        var spec = new WorkloadBuilder("live").Image(EngineFixture.Image).Port("http", 8080)
             .Command("sh", "-c", "touch /tmp/alive; (sleep 3; rm -f /tmp/alive) & exec httpd -f -p 8080 -h /www")
             .Liveness(Probe.Exec("test", "-f", "/tmp/alive") with { Period = Fast, FailureThreshold = 2 })
             .StopGracePeriod(TimeSpan.FromSeconds(1))
@@ -62,7 +62,7 @@ public sealed class HealthOnEngineTests
     {
         static WorkloadSpec Tier(string name, string? dependsOn)
         {
-            var b = new WorkloadBuilder(name).Image(DockerEngineFixture.Image).Port("http", 8080)
+            var b = new WorkloadBuilder(name).Image(EngineFixture.Image).Port("http", 8080)
                 .Readiness(Probe.Tcp("http") with { Period = TimeSpan.FromMilliseconds(250) }).StopGracePeriod(TimeSpan.FromSeconds(1));
             return (dependsOn is null ? b : b.DependsOn(dependsOn)).Build();
         }
@@ -78,7 +78,7 @@ public sealed class HealthOnEngineTests
     [Fact]
     public async Task An_exec_probe_that_hangs_times_out_as_configured()
     {
-        var spec = new WorkloadBuilder("hang").Image(DockerEngineFixture.Image).Port("http", 8080)
+        var spec = new WorkloadBuilder("hang").Image(EngineFixture.Image).Port("http", 8080)
             .Readiness(Probe.Exec("sleep", "30") with { Timeout = TimeSpan.FromSeconds(1), Period = TimeSpan.FromSeconds(1), FailureThreshold = 1 })
             .StopGracePeriod(TimeSpan.FromSeconds(1))
             .Build();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Infrastructure;
 
@@ -10,10 +11,10 @@ namespace Orchestration.Docker.Tests.Infrastructure;
 /// whatever carries the fleet label.</summary>
 public sealed class RuntimeScope : IAsyncDisposable
 {
-    private readonly DockerEngineFixture _engine;
+    private readonly EngineFixture _engine;
     private readonly ServiceProvider _services;
 
-    public RuntimeScope(DockerEngineFixture engine, Action<DockerRuntimeOptions>? configure = null)
+    public RuntimeScope(EngineFixture engine, Action<DockerRuntimeOptions>? configure = null)
     {
         _engine = engine;
         Fleet = $"t{Guid.NewGuid():N}"[..12];
@@ -39,7 +40,7 @@ public sealed class RuntimeScope : IAsyncDisposable
     public static WorkloadSpec Web(string name = "web") => new()
     {
         Name = name,
-        Image = DockerEngineFixture.Image,
+        Image = EngineFixture.Image,
         PullPolicy = PullPolicy.Never,
         Ports = [new PortSpec("http", 8080)],
         StopGracePeriod = TimeSpan.FromSeconds(5),

@@ -1,15 +1,15 @@
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Events;
 using Orchestration.Runtime;
-using Orchestration.Testing;
 using Orchestration.TestSupport;
+using Orchestration.Testing;
 
 namespace Orchestration.Docker.Tests.Orchestrator;
 
 /// <summary>Cron jobs on the real engine: Forbid with runs longer than the period never overlaps, the history limits
 /// hold, and a suspended cron job starts nothing.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class CronJobOnDockerTests(DockerEngineFixture engine)
+public sealed class CronJobOnDockerTests(EngineFixture engine)
 {
     [Fact]
     public async Task Forbid_runs_never_overlap_history_limits_hold_and_a_suspended_job_starts_nothing()
@@ -57,7 +57,7 @@ public sealed class CronJobOnDockerTests(DockerEngineFixture engine)
     private static WorkloadSpec Cron(string name, Action<WorkloadBuilder> configure)
     {
         var b = new WorkloadBuilder(name)
-            .Image(DockerEngineFixture.Image)
+            .Image(EngineFixture.Image)
             .PullPolicy(PullPolicy.Never)
             .Command("sh", "-c", "echo run on $HOSTNAME; sleep 3")
             .CronJob("*/2 * * * * *")

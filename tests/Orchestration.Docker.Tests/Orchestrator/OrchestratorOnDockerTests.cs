@@ -8,7 +8,7 @@ namespace Orchestration.Docker.Tests.Orchestrator;
 
 /// <summary>Issue 4's acceptance: the orchestrator keeps real fleets on a real engine.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class OrchestratorOnDockerTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class OrchestratorOnDockerTests(EngineFixture engine) : IAsyncLifetime
 {
     private readonly string _fleet = $"o{Guid.NewGuid():N}"[..12];
     private readonly List<OrchestratorHost> _hosts = [];
@@ -206,7 +206,7 @@ public sealed class OrchestratorOnDockerTests(DockerEngineFixture engine) : IAsy
             Assert.Empty(await engine.ContainersOfAsync(_fleet));
 
             Assert.Contains("pull policy is Never", host.Orchestrator.GetStatus()["web"]!.StalledReason, StringComparison.Ordinal);
-            await engine.Engine.Images.TagImageAsync(DockerEngineFixture.Image, new ImageTagParameters { RepositoryName = repository, Tag = "1" });
+            await engine.Engine.Images.TagImageAsync(EngineFixture.Image, new ImageTagParameters { RepositoryName = repository, Tag = "1" });
 
             // Stalled (waiting would fail at once) until the next retry finds the image.
             await host.WaitForEventAsync<ReplicaStarted>(e => e.Workload == "web");

@@ -9,7 +9,7 @@ namespace Orchestration.Docker.Tests.Orchestrator;
 /// <summary>A stateful set on the real engine: each replica keeps its own volume through a kill, a rollout, scaling
 /// down and up and a host restart, and is reachable on the fleet network by its own name.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class StatefulSetOnDockerTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class StatefulSetOnDockerTests(EngineFixture engine) : IAsyncLifetime
 {
     /// <summary>At each start: read "ordinal counter" from the replica's volume (refusing another replica's data),
     /// count one more start, write it back and serve it over HTTP.</summary>
@@ -83,7 +83,7 @@ public sealed class StatefulSetOnDockerTests(DockerEngineFixture engine) : IAsyn
 
     private static WorkloadSpec Db(string version, int replicas = 3)
         => new WorkloadBuilder("db")
-            .Image(DockerEngineFixture.Image)
+            .Image(EngineFixture.Image)
             .StatefulSet(replicas)
             .Command("sh", "-c", Script)
             .Env("VERSION", version)

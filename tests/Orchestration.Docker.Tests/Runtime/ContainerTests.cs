@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Orchestration.Docker.Tests.Runtime;
 
 [Collection(DockerCollection.Name)]
-public sealed class ContainerTests(DockerEngineFixture engine, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ContainerTests(EngineFixture engine, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly RuntimeScope _scope = new(engine);
 

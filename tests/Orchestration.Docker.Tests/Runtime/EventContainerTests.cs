@@ -1,12 +1,13 @@
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Runtime;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Runtime;
 
 /// <summary>Creation and start events carry the container, so the orchestrator records a new container without
 /// listing every container again.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class EventContainerTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class EventContainerTests(EngineFixture engine) : IAsyncLifetime
 {
     private readonly RuntimeScope _scope = new(engine);
 

@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker.Client;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Runtime;
 
 [Collection(DockerCollection.Name)]
-public sealed class EventTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class EventTests(EngineFixture engine) : IAsyncLifetime
 {
     private readonly RuntimeScope _scope = new(engine);
 

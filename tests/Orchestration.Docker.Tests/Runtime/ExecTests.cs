@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Orchestration.Docker.Tests.Infrastructure;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Runtime;
 
 [Collection(DockerCollection.Name)]
-public sealed class ExecTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class ExecTests(EngineFixture engine) : IAsyncLifetime
 {
     private readonly RuntimeScope _scope = new(engine);
 

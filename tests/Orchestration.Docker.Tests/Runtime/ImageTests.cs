@@ -3,11 +3,12 @@ using Docker.DotNet.Models;
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Runtime;
 using Orchestration.Runtime.Docker;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Runtime;
 
 [Collection(DockerCollection.Name)]
-public sealed class ImageTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class ImageTests(EngineFixture engine) : IAsyncLifetime
 {
     private readonly RuntimeScope _scope = new(engine);
     private readonly string _context = Directory.CreateTempSubdirectory("orchestration-build-").FullName;
@@ -73,7 +74,7 @@ public sealed class ImageTests(DockerEngineFixture engine) : IAsyncLifetime
     {
         var tag = Tag();
         await File.WriteAllTextAsync(Path.Combine(_context, "Dockerfile"), $"""
-            FROM {DockerEngineFixture.Image}
+            FROM {EngineFixture.Image}
             ARG GREETING=unset
             COPY hello.txt /www/hello.txt
             RUN echo "$GREETING" > /www/greeting.txt
@@ -94,7 +95,7 @@ public sealed class ImageTests(DockerEngineFixture engine) : IAsyncLifetime
     {
         var tag = Tag();
         await File.WriteAllTextAsync(Path.Combine(_context, "Dockerfile"), $"""
-            FROM {DockerEngineFixture.Image}
+            FROM {EngineFixture.Image}
             COPY . /ctx/
             RUN cd /ctx && find . -type f | sort > /www/files.txt
             """);
@@ -117,7 +118,7 @@ public sealed class ImageTests(DockerEngineFixture engine) : IAsyncLifetime
     {
         var tag = Tag();
         await File.WriteAllTextAsync(Path.Combine(_context, "Dockerfile"), $"""
-            FROM {DockerEngineFixture.Image}
+            FROM {EngineFixture.Image}
             RUN echo about to fail && exit 3
             """);
 

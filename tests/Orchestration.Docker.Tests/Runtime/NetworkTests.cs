@@ -1,10 +1,11 @@
 using Orchestration.Docker.Tests.Infrastructure;
 using Orchestration.Runtime;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Docker.Tests.Runtime;
 
 [Collection(DockerCollection.Name)]
-public sealed class NetworkTests(DockerEngineFixture engine) : IAsyncLifetime
+public sealed class NetworkTests(EngineFixture engine) : IAsyncLifetime
 {
     private readonly RuntimeScope _scope = new(engine);
 

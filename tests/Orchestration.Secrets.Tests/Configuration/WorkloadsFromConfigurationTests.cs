@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestration.TestSupport;
 
 namespace Orchestration.Secrets.Tests.Configuration;
 
@@ -88,13 +89,6 @@ public sealed class WorkloadsFromConfigurationTests : IDisposable
 
     private void Write(string name, string json) => File.WriteAllText(Path.Combine(_root, name), json);
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition)
+        => Eventually.UntilAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(30), "the configuration change to be applied");
 }

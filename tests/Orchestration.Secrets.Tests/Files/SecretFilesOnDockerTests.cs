@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestration.Events;
 using Orchestration.Secrets.Tests.Infrastructure;
+using Orchestration.TestSupport;
 using Orchestration.Testing;
 
 namespace Orchestration.Secrets.Tests.Files;
@@ -67,7 +68,7 @@ public sealed class SecretFilesOnDockerTests
         var app = fleet.Orchestrator.GetStatus()["app"]!.Replicas.Single();
         var inspect = await DockerCli.RunAsync("inspect", app.ContainerId!);
         Assert.Contains("io.orchestration.fleet", inspect);
-        var volumes = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label=io.orchestration.file-volume");
+        var volumes = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", "label=io.orchestration.file-volume", "--filter", $"label=io.orchestration.fleet={fleet.Name}");
         var volumeInspect = await DockerCli.RunAsync(["volume", "inspect", .. volumes.Split('\n', StringSplitOptions.RemoveEmptyEntries)]);
         Assert.Contains("\"type\": \"tmpfs\"", volumeInspect);
 

@@ -37,7 +37,7 @@ public sealed class FleetDnsOnEngineTests
     /// <summary>Polls <paramref name="condition"/> until it holds, for at most 10 s: the endpoint table follows the
     /// published status a moment later.</summary>
     private static async Task UntilAsync(Func<bool> condition)
-        => await Eventually.ValueAsync(() => Task.FromResult(condition()), held => held, TimeSpan.FromSeconds(10), "the endpoint table to follow the status");
+        => await Eventually.UntilAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(10), "the endpoint table to follow the status");
 
     /// <summary>The IPv4 addresses nslookup finds for <paramref name="name"/> inside <paramref name="replica"/>.</summary>
     private static async Task<HashSet<string>> ResolveAsync(Testing.TestFleet fleet, ReplicaStatus replica, string name)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Orchestration.TestSupport;
 using Orchestration.Testing.Sessions;
 
 namespace Orchestration.Testing.Tests.Infrastructure;

@@ -1,4 +1,6 @@
 using Orchestration.Runtime;
+using Orchestration.Runtime.Docker;
+using Orchestration.Runtime.Docker.Client;
 using Orchestration.TestSupport;
 using Orchestration.Testing.Sessions;
 using Orchestration.Testing.Tests.Infrastructure;
@@ -12,12 +14,15 @@ namespace Orchestration.Testing.Tests.Sessions;
 [Collection(EngineCollection.Name)]
 public sealed class WatchdogTests(EngineFixture engine, ITestOutputHelper output)
 {
+    /// <summary>The engine the harness uses by default, resolved as the Docker runtime resolves a node's engine.</summary>
+    private static EngineEndpoint DefaultEngine => EngineEndpoint.Resolve(new DockerNodeOptions());
+
     [Fact]
     public async Task When_its_input_ends_it_removes_every_container_and_network_of_its_session()
     {
         var session = FakeSession();
         var watchdog = WatchdogProcess.Start(session);
-        await watchdog.WatchEngineAsync(EngineFixture.Resolved, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await watchdog.WatchEngineAsync(DefaultEngine, TimeSpan.FromSeconds(30), CancellationToken.None);
         var label = $"{SessionLabel.Key}={session}";
         await engine.RunLabelledAsync(Labels(session));
         await engine.RunLabelledAsync(Labels(session));
@@ -40,7 +45,7 @@ public sealed class WatchdogTests(EngineFixture engine, ITestOutputHelper output
         try
         {
             var watchdog = WatchdogProcess.Start(session);
-            await watchdog.WatchEngineAsync(EngineFixture.Resolved, TimeSpan.FromSeconds(30), CancellationToken.None);
+            await watchdog.WatchEngineAsync(DefaultEngine, TimeSpan.FromSeconds(30), CancellationToken.None);
             await engine.RunLabelledAsync(Labels(session));
 
             await watchdog.DisposeAsync();
@@ -67,7 +72,7 @@ public sealed class WatchdogTests(EngineFixture engine, ITestOutputHelper output
             await engine.RunLabelledAsync(Labels(alive));
             var watchdog = await WatchdogProcess.GetAsync(CancellationToken.None);
 
-            await watchdog.WatchEngineAsync(EngineFixture.Resolved, TimeSpan.FromSeconds(30), CancellationToken.None);
+            await watchdog.WatchEngineAsync(DefaultEngine, TimeSpan.FromSeconds(30), CancellationToken.None);
 
             Assert.Empty(await engine.LabelledAsync($"{SessionLabel.Key}={dead}"));
             Assert.Single(await engine.LabelledAsync($"{SessionLabel.Key}={foreign}"));

@@ -33,7 +33,6 @@ internal sealed class WorkloadStatusPublisher
         var replicas = new ReplicaStatus[records.Length];
         int live = 0, ready = 0, available = 0, updated = 0, unplaced = 0;
         string? stalled = null;
-        var allCurrent = true;
         for (var i = 0; i < records.Length; i++)
         {
             var r = replicas[i] = records[i].ToStatus(ctx.Workload);
@@ -47,18 +46,12 @@ internal sealed class WorkloadStatusPublisher
             stalled ??= records[i].Revision == spec.Revision ? records[i].Stalled : null;
             ready += r.Ready ? 1 : 0;
             updated += r.Revision == spec.Revision ? 1 : 0;
-            allCurrent &= r.Revision == spec.Revision;
             unplaced += r.Phase == ReplicaPhase.Pending && r.Node is null ? 1 : 0;
         }
 
-        var desired = spec.Kind == WorkloadKind.DaemonSet ? live : DesiredOf(spec);
-        var paused = spec.Kind is WorkloadKind.Service or WorkloadKind.StatefulSet && _rollouts.Of(ctx.Workload).PausedReason is not null;
-        var phase = book.Finished
-            ?? (spec.Kind == WorkloadKind.Job ? WorkloadPhase.Progressing
-                : spec.Kind == WorkloadKind.CronJob ? (spec.CronJob.Suspend ? WorkloadPhase.Paused : WorkloadPhase.Available)
-                : paused ? WorkloadPhase.Paused
-                : ready == desired && live == desired && replicas.Length == desired && allCurrent ? WorkloadPhase.Available
-                : WorkloadPhase.Progressing);
+        var desired = WorkloadPhaseRule.Desired(spec, live);
+        var paused = _rollouts.Of(ctx.Workload).PausedReason is not null;
+        var phase = WorkloadPhaseRule.Of(spec, book.Finished, paused, desired, replicas.Length, live, ready, updated);
         var status = new WorkloadStatus
         {
             Name = spec.Name,
@@ -108,7 +101,7 @@ internal sealed class WorkloadStatusPublisher
             Kind = reported.Kind,
             Phase = WorkloadPhase.Progressing,
             Revision = w.Revision,
-            Desired = w.Kind == WorkloadKind.DaemonSet ? reported.Desired : DesiredOf(w),
+            Desired = w.Kind == WorkloadKind.DaemonSet ? reported.Desired : WorkloadPhaseRule.DesiredOf(w),
             Ready = reported.Ready,
             Available = reported.Available,
             Updated = reported.Replicas.Count(r => r.Revision == w.Revision),
@@ -121,20 +114,13 @@ internal sealed class WorkloadStatusPublisher
         _ => Waiting(w),
     };
 
-    private static int DesiredOf(WorkloadSpec w) => w.Kind switch
-    {
-        WorkloadKind.Job => w.Job.Completions,
-        WorkloadKind.DaemonSet or WorkloadKind.CronJob => 0,
-        _ => w.Replicas,
-    };
-
     private static WorkloadStatus Waiting(WorkloadSpec w) => new()
     {
         Name = w.Name,
         Kind = w.Kind,
         Phase = WorkloadPhase.Waiting,
         Revision = w.Revision,
-        Desired = DesiredOf(w),
+        Desired = WorkloadPhaseRule.DesiredOf(w),
         Ready = 0,
         Available = 0,
         Updated = 0,
