@@ -8,8 +8,13 @@ internal sealed class StatusBoard
 {
     private readonly ConcurrentDictionary<string, WorkloadStatus> _statuses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _unplaced = new(StringComparer.Ordinal);
+    private long _version;
 
     public ChangeSignal Changed { get; } = new();
+
+    /// <summary>Grows with every change, before it is signalled: a reader that derived something from an older
+    /// version knows it is behind.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public WorkloadStatus? Get(string workload) => _statuses.GetValueOrDefault(workload);
 
@@ -22,6 +27,7 @@ internal sealed class StatusBoard
     {
         _statuses[status.Name] = status;
         _unplaced[status.Name] = unplaced;
+        Interlocked.Increment(ref _version);
         Changed.Notify();
     }
 
@@ -30,6 +36,7 @@ internal sealed class StatusBoard
         _unplaced.TryRemove(workload, out _);
         if (_statuses.TryRemove(workload, out _))
         {
+            Interlocked.Increment(ref _version);
             Changed.Notify();
         }
     }
@@ -38,6 +45,7 @@ internal sealed class StatusBoard
     {
         _statuses.Clear();
         _unplaced.Clear();
+        Interlocked.Increment(ref _version);
         Changed.Notify();
     }
 }

@@ -15,6 +15,7 @@ internal sealed class ServiceEndpointTable : IServiceEndpoints
     private readonly ConcurrentDictionary<string, ImmutableArray<ReadyReplica>> _ready = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _tokens = new(StringComparer.Ordinal);
     private readonly object _refreshGate = new();
+    private long _refreshed = -1;
 
     public ServiceEndpointTable(StatusBoard status, ObservedState observed)
     {
@@ -37,13 +38,14 @@ internal sealed class ServiceEndpointTable : IServiceEndpoints
     /// <summary>The ready replicas of <paramref name="workload"/>, ordered by replica id.</summary>
     public ImmutableArray<ReadyReplica> ReadyOf(string workload)
     {
-        if (!_ready.TryGetValue(workload, out var ready))
+        // Never behind the status a caller may just have read: a status published since the last refresh (whose
+        // background refresh has not run yet) is taken in first.
+        if (_status.Version != Interlocked.Read(ref _refreshed) || !_ready.ContainsKey(workload))
         {
             Refresh();
-            ready = _ready.GetValueOrDefault(workload, []);
         }
 
-        return ready;
+        return _ready.GetValueOrDefault(workload, []);
     }
 
     /// <summary>The replicas of <paramref name="workload"/> whose container runs but that have not passed readiness
@@ -88,6 +90,7 @@ internal sealed class ServiceEndpointTable : IServiceEndpoints
         var changed = new List<string>();
         lock (_refreshGate)
         {
+            var version = _status.Version;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var workload in _status.All)
             {
@@ -107,6 +110,8 @@ internal sealed class ServiceEndpointTable : IServiceEndpoints
                     changed.Add(gone);
                 }
             }
+
+            Interlocked.Exchange(ref _refreshed, version);
         }
 
         foreach (var workload in changed)
