@@ -34,6 +34,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<Orchestration.Leadership.LeadershipResync>();
         services.TryAddSingleton<Orchestration.Leadership.FleetStateHandover>();
         services.TryAddSingleton<Orchestration.Leadership.IFleetStateHandover>(sp => sp.GetRequiredService<Orchestration.Leadership.FleetStateHandover>());
+        services.TryAddSingleton<Orchestration.Leadership.IObservedContainers, Orchestration.Leadership.ObservedContainers>();
         services.TryAddSingleton<CronScheduleMarks>();
         services.TryAddSingleton<DesiredStateStore>();
         services.TryAddSingleton<ObservedState>();
