@@ -40,7 +40,7 @@ internal sealed class ServiceEndpointTable : IServiceEndpoints
     {
         // Never behind the status a caller may just have read: a status published since the last refresh (whose
         // background refresh has not run yet) is taken in first.
-        if (_status.Version != Interlocked.Read(ref _refreshed) || !_ready.ContainsKey(workload))
+        if (_status.Version != Interlocked.Read(ref _refreshed))
         {
             Refresh();
         }
